@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: runs every benchmark in bench/ one after another and prints their tables.
+ * Benchmarks measure; they never fail the build (tests do that).
+ */
+const benches: Array<{ name: string; load: () => Promise<{ run(): Promise<void> }> }> = [
+  { name: "embedded store", load: () => import("./store.bench.js") },
+];
+
+const only = process.argv[2];
+for (const bench of benches) {
+  if (only && !bench.name.includes(only)) continue;
+  console.log(`\n## ${bench.name}\n`);
+  const mod = await bench.load();
+  await mod.run();
+}
+process.exit(0);

@@ -1,0 +1,92 @@
+/**
+ * Balie's embedded MongoDB-compatible store: a MongoDB wire-protocol server on 127.0.0.1 backed by an
+ * in-memory engine (mingo for query/aggregation semantics), with an fsynced journal and snapshots in
+ * `dataDir`. mongoose and the official driver talk to it as to a standalone mongod 7.0.
+ */
+import { nowMs } from "../clock.js";
+import { CursorRegistry } from "./cursors.js";
+import { Engine } from "./engine.js";
+import { WireServer } from "./server.js";
+import { Storage } from "./storage.js";
+
+export interface EmbeddedMongoOptions {
+  /** Folder for journal + snapshot; null = in-memory only (tests). */
+  dataDir: string | null;
+  /** Default 127.0.0.1 */ host?: string;
+  /** 0 (default) = a free port. */ port?: number;
+  /** pino-compatible logger; optional. */ logger?: {
+    info(o: object | string, msg?: string): void;
+    warn(o: object | string, msg?: string): void;
+    error(o: object | string, msg?: string): void;
+  };
+}
+
+export interface EmbeddedMongo {
+  /** e.g. mongodb://127.0.0.1:PORT/?directConnection=true */ readonly uri: string;
+  readonly port: number;
+  /** Write a snapshot and truncate the journal. */ compact(): Promise<void>;
+  /** Stop accepting, end connections, flush journal/snapshot, release files. */ close(): Promise<void>;
+}
+
+/** The store with its internals exposed, for the store's own tests and tools (not for application code). */
+export interface EmbeddedMongoInternals extends EmbeddedMongo {
+  readonly engine: Engine;
+  /** Runs the TTL monitor now (tests move the clock, then sweep); resolves when the deletions are durable. */
+  sweepExpired(): Promise<number>;
+}
+
+/** How often the TTL monitor runs (mongod: every 60 s). */
+const SWEEP_INTERVAL_MS = 30_000;
+
+/** Starts the store and resolves once it accepts connections. */
+export function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
+  return startEmbeddedMongoInternal(options);
+}
+
+/** {@link startEmbeddedMongo} with internals (engine, TTL sweep) for tests. */
+export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions): Promise<EmbeddedMongoInternals> {
+  const host = options.host ?? "127.0.0.1";
+  const engine = new Engine();
+  const storage = options.dataDir ? await Storage.open(engine, options.dataDir, options.logger) : null;
+  const cursors = new CursorRegistry();
+  const server = new WireServer({ engine, cursors, storage, logger: options.logger, startedAt: nowMs() });
+  let port: number;
+  try {
+    port = await server.listen(host, options.port ?? 0);
+  } catch (err) {
+    await storage?.close();
+    throw err;
+  }
+
+  const sweep = async (): Promise<number> => {
+    const before = storage?.seq ?? 0;
+    const n = engine.sweepExpired(nowMs());
+    cursors.sweep();
+    if (storage && storage.seq > before) await storage.durable();
+    return n;
+  };
+  const timer = setInterval(() => {
+    sweep().catch((err) => options.logger?.error({ err }, "embedded-mongo: TTL sweep failed"));
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  let closing: Promise<void> | null = null;
+  const uriHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    port,
+    engine,
+    sweepExpired: sweep,
+    compact: async () => {
+      await storage?.compact();
+    },
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        await server.close();
+        await storage?.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The TCP side: frames messages per connection, runs them one at a time per connection (drivers never
+ * pipeline on one socket), and answers after the journal holds every write the command made. A framing
+ * error closes only that connection; nothing a client sends can stop the store.
+ */
+import net from "node:net";
+import { runCommand, type CommandContext } from "./commands/index.js";
+import type { CursorRegistry } from "./cursors.js";
+import type { Engine } from "./engine.js";
+import { ErrorCodes } from "./errors.js";
+import type { Doc } from "./query.js";
+import type { Storage } from "./storage.js";
+import { buildMsg, buildReply, MSG_MORE_TO_COME, parseMessage, peekMessageLength, WireError, type Request } from "./wire.js";
+
+type Logger = { info(o: object | string, msg?: string): void; warn(o: object | string, msg?: string): void; error(o: object | string, msg?: string): void };
+
+export interface WireServerOptions {
+  engine: Engine;
+  cursors: CursorRegistry;
+  storage: Storage | null;
+  logger?: Logger;
+  startedAt: number;
+}
+
+const LEGACY_HANDSHAKE = new Set(["hello", "isMaster", "ismaster"]);
+
+class Connection {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly socket: net.Socket,
+    readonly id: number,
+    private readonly server: WireServer,
+  ) {
+    socket.setNoDelay(true);
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", () => this.close());
+    socket.on("close", () => this.close());
+  }
+
+  /** Resolves when the requests received so far are answered. */
+  get idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    try {
+      for (;;) {
+        if (this.buffered < 4) return;
+        if (this.chunks[0]!.length < 4) this.chunks = [Buffer.concat(this.chunks)];
+        const len = peekMessageLength(this.chunks[0]!);
+        if (len === null || this.buffered < len) return;
+        const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
+        const msg = all.subarray(0, len);
+        const rest = all.subarray(len);
+        this.chunks = rest.length ? [rest] : [];
+        this.buffered = rest.length;
+        const request = parseMessage(Buffer.from(msg));
+        this.chain = this.chain.then(() => this.handle(request));
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private fail(err: unknown): void {
+    this.server.logger?.warn({ err: (err as Error).message, connectionId: this.id }, "embedded-mongo: closing connection after a protocol error");
+    this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.chunks = [];
+    this.socket.destroy();
+    this.server.forget(this);
+  }
+
+  private async handle(req: Request): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (req.kind === "unsupported") throw new WireError(`unsupported opCode ${req.header.opCode}`);
+      if (req.kind === "query") {
+        let cmd = req.command;
+        if (cmd.$query && typeof cmd.$query === "object") cmd = cmd.$query as Doc;
+        const name = Object.keys(cmd)[0] ?? "";
+        const db = req.fullCollectionName.endsWith(".$cmd") ? req.fullCollectionName.slice(0, -5) : "admin";
+        const reply = LEGACY_HANDSHAKE.has(name)
+          ? await this.server.execute({ ...cmd, $db: db }, this.id)
+          : {
+              ok: 0,
+              errmsg: `Unsupported OP_QUERY command: ${name}. The client driver may require an upgrade.`,
+              code: 352,
+              codeName: "UnsupportedOpQueryCommand",
+            };
+        this.write(buildReply(this.server.nextRequestId(), req.header.requestId, reply));
+        return;
+      }
+      const cmd = req.command;
+      const reply =
+        typeof cmd.$db === "string"
+          ? await this.server.execute(cmd, this.id)
+          : { ok: 0, errmsg: "OP_MSG requests require a $db argument", code: 40571, codeName: "Location40571" };
+      if (req.flags & MSG_MORE_TO_COME) return; // fire-and-forget (w:0): no reply expected
+      this.write(buildMsg(this.server.nextRequestId(), req.header.requestId, reply));
+    } catch (err) {
+      if (err instanceof WireError) this.fail(err);
+      else {
+        this.server.logger?.error({ err }, "embedded-mongo: unexpected error; closing connection");
+        this.close();
+      }
+    }
+  }
+
+  private write(buf: Buffer): void {
+    if (!this.closed) this.socket.write(buf);
+  }
+}
+
+export class WireServer {
+  private readonly tcp: net.Server;
+  private readonly connections = new Set<Connection>();
+  private connectionIds = 0;
+  private requestIds = 0;
+  readonly logger?: Logger;
+
+  constructor(private readonly options: WireServerOptions) {
+    this.logger = options.logger;
+    this.tcp = net.createServer((socket) => {
+      const conn = new Connection(socket, ++this.connectionIds, this);
+      this.connections.add(conn);
+    });
+  }
+
+  nextRequestId(): number {
+    this.requestIds = (this.requestIds + 1) & 0x7fffffff;
+    return this.requestIds;
+  }
+
+  forget(conn: Connection): void {
+    this.connections.delete(conn);
+  }
+
+  /** Runs a command; a write's reply waits until its journal records are fsynced. */
+  async execute(cmd: Doc, connectionId: number): Promise<Doc> {
+    const { engine, cursors, storage, startedAt } = this.options;
+    const ctx: CommandContext = { engine, cursors, db: cmd.$db as string, connectionId, startedAt };
+    const before = storage?.seq ?? 0;
+    const reply = await runCommand(cmd, ctx);
+    if (storage && storage.seq > before) {
+      try {
+        await storage.durable(storage.seq);
+      } catch (err) {
+        this.logger?.error({ err }, "embedded-mongo: journal write failed");
+        return { ok: 0, errmsg: `journal write failed: ${(err as Error).message}`, code: ErrorCodes.InternalError, codeName: "InternalError" };
+      }
+    }
+    return reply;
+  }
+
+  listen(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.tcp.once("error", reject);
+      this.tcp.listen(port, host, () => {
+        this.tcp.off("error", reject);
+        resolve((this.tcp.address() as net.AddressInfo).port);
+      });
+    });
+  }
+
+  /** Stops accepting, lets answered-in-progress requests finish (briefly), then drops all connections. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.tcp.close(() => resolve()));
+    const pending = [...this.connections].map((c) => c.idle);
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, 2000).unref())]);
+    for (const c of [...this.connections]) c.close();
+    await closed;
+  }
+}
