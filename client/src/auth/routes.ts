@@ -1,0 +1,31 @@
+import { navigate, normalisePath } from "../shared/router.js";
+
+/** Every path the identity entry (`auth.html`) renders. The server must answer each with `auth.html`. */
+export const authPaths = [
+  "/inloggen",
+  "/koppelen",
+  "/koppelen/pincode",
+  "/wachtwoord-vergeten",
+  "/account-kiezen",
+  "/medewerker/inloggen",
+] as const;
+export type AuthPath = (typeof authPaths)[number];
+
+export function isAuthPath(path: string): path is AuthPath {
+  return (authPaths as readonly string[]).includes(normalisePath(path));
+}
+
+/** Navigates: in-page for identity paths, a full load for anything else (`/portaal`, `/auth/eherkenning/start`). */
+export function go(url: string, options: { replace?: boolean } = {}): void {
+  navigate(url, isAuthPath, options);
+}
+
+/** Where people land after logging in. */
+export const portalPath = "/portaal";
+/** Where agents land after logging in (the agent console). */
+export const agentConsolePath = "/medewerker";
+/**
+ * Fictional helpdesk address for new activation codes, in the style of seed 002 ("helpdeskp.o@rod.duo.nl").
+ * Move to the public config when the helpdesk's real address becomes configurable.
+ */
+export const helpdeskEmail = "helpdeskp.o@balie.example";

@@ -1,0 +1,60 @@
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { Config } from "./config/env.js";
+import { createHealthRouter, type HealthDeps } from "./http/health.js";
+import { errorHandler } from "./http/middleware/error-handler.js";
+import { apiNotFound, createApiRouter } from "./http/router.js";
+import { createStaticRouter } from "./http/static.js";
+import { createHttpLogger, type Logger } from "./infra/logger.js";
+
+/** What {@link createApp} needs besides config. */
+export interface AppDeps {
+  logger: Logger;
+  /** Readiness checks for `/readyz`. */
+  health: HealthDeps;
+  /** Directory of the Vite build (`dist/public`); a placeholder page is served when it has no index.html. */
+  publicDir: string;
+}
+
+/**
+ * The Express application: security headers, request logging, health probes, `/api/v1`, static files and the
+ * error middleware, in that order. No listening and no I/O here; see `server.ts`.
+ */
+export function createApp(config: Config, deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          // 'self' covers same-origin ws:/wss: in current browsers; Socket.IO falls back to polling otherwise.
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      // HSTS only makes sense behind https in production; on http://localhost it would only confuse browsers.
+      strictTransportSecurity: config.isProduction,
+    }),
+  );
+  app.use(createHttpLogger(deps.logger));
+  app.use(createHealthRouter(deps.health));
+  app.use(express.json({ limit: config.http.jsonBodyLimit }));
+
+  app.use("/api/v1", createApiRouter());
+  app.use("/api", apiNotFound);
+
+  app.use(createStaticRouter(deps.publicDir));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,151 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Redis } from "ioredis";
+import { createApp } from "./app.js";
+import type { Config } from "./config/env.js";
+import { createLogger, type Logger } from "./infra/logger.js";
+import { connectMongo, type MongoHandle } from "./infra/mongo.js";
+import { closeRedis, createRedisClient, pingRedis } from "./infra/redis/client.js";
+import { createIo, type BalieIo } from "./realtime/io.js";
+import { seedDemoDataIfEmpty } from "./seed/index.js";
+
+/** Options for {@link startServer}. */
+export interface StartServerOptions {
+  /** Defaults to a logger at `config.log.level` writing to stdout. */
+  logger?: Logger;
+  /** Embedded store without journal (tests). */
+  inMemoryStore?: boolean;
+  /** Vite build directory; defaults to `<cwd>/dist/public`. */
+  publicDir?: string;
+}
+
+/** A listening Balie. */
+export interface RunningServer {
+  /** Base URL to reach this server, e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: HttpServer;
+  readonly io: BalieIo;
+  readonly mongo: MongoHandle;
+  readonly redis: Redis | undefined;
+  readonly logger: Logger;
+  /** True once {@link RunningServer.stop} was called. */
+  isShuttingDown(): boolean;
+  /**
+   * Graceful shutdown: readiness fails, (drain), stop accepting, close sockets, close HTTP (connections still
+   * open at the deadline are destroyed), disconnect Mongo (store flushed), quit Redis. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/** Connects storage, seeds if configured, builds the app and listens. */
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const mongo = await connectMongo(config, logger, { inMemory: options.inMemoryStore ?? false });
+
+  let redis: Redis | undefined;
+  try {
+    if (config.seed.demo) {
+      await seedDemoDataIfEmpty(logger);
+    }
+
+    if (config.redis.url) {
+      redis = createRedisClient(config.redis.url, logger, { name: "main" });
+      // Errors are logged by the client; it keeps retrying and /readyz reports Redis until it is back.
+      await redis.connect().catch(() => undefined);
+    }
+
+    let shuttingDown = false;
+    const redisClient = redis;
+    const app = createApp(config, {
+      logger,
+      publicDir: options.publicDir ?? path.resolve("dist/public"),
+      health: {
+        mongo: () => mongo.ping(),
+        redis: redisClient ? () => pingRedis(redisClient) : undefined,
+        isShuttingDown: () => shuttingDown,
+      },
+    });
+    // The app must be the server's request listener before Socket.IO attaches: engine.io wraps the existing
+    // listeners so /socket.io requests never reach Express.
+    const httpServer = createServer(app);
+    const localOrigins = new Set<string>();
+    const allowedOrigins = new Set(config.http.allowedOrigins);
+    const io = createIo(httpServer, {
+      logger,
+      redisUrl: config.redis.url,
+      isOriginAllowed: (origin) => allowedOrigins.has(origin) || localOrigins.has(origin),
+    });
+
+    await listen(httpServer, config.http.port, config.http.host);
+    const port = (httpServer.address() as AddressInfo).port;
+    const host = ["0.0.0.0", "::", ""].includes(config.http.host) ? "127.0.0.1" : config.http.host;
+    const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    if (!config.isProduction) {
+      // Outside production the page may be opened via localhost or 127.0.0.1 on whatever port we got (port 0).
+      localOrigins.add(`http://localhost:${port}`);
+      localOrigins.add(`http://127.0.0.1:${port}`);
+    }
+    logger.info({ url, publicUrl: config.http.publicUrl, env: config.env }, "balie listening");
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        shuttingDown = true;
+        logger.info("shutdown: readiness failing");
+        if (config.shutdown.drainMs > 0) await delay(config.shutdown.drainMs);
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await io.close();
+        httpServer.closeIdleConnections();
+        const grace = Math.max(500, config.shutdown.timeoutMs - config.shutdown.drainMs - 1_500);
+        const timedOut = await Promise.race([httpClosed.then(() => false), delay(grace).then(() => true)]);
+        if (timedOut) {
+          logger.warn("shutdown: closing connections still open");
+          httpServer.closeAllConnections();
+          await httpClosed;
+        }
+        await mongo.close();
+        if (redisClient) await closeRedis(redisClient);
+        logger.info("shutdown complete");
+      })();
+      return stopping;
+    };
+
+    return {
+      url,
+      port,
+      httpServer,
+      io,
+      mongo,
+      redis,
+      logger,
+      isShuttingDown: () => shuttingDown,
+      stop,
+    };
+  } catch (err) {
+    if (redis) await closeRedis(redis).catch(() => undefined);
+    await mongo.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off("listening", onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, host);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

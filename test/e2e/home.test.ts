@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAxe } from "../harness/axe.js";
+import { launchBrowser, newPage } from "../harness/browser.js";
+import { ROOT_DIR, startTestServer, type TestServer } from "../harness/server.js";
+
+// The home page as users get it: the client is built with Vite into a temporary directory (so the test does not
+// depend on, or overwrite, a developer's dist/) and served by a real server.
+let browser: Browser;
+let server: TestServer;
+let outDir: string;
+let page: Page;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(tmpdir(), "balie-public-"));
+  await build({
+    configFile: path.join(ROOT_DIR, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+  [browser, server] = await Promise.all([launchBrowser(), startTestServer({}, { publicDir: outDir })]);
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("home page", () => {
+  it("loads in Dutch with a title and a main landmark, without console errors", async () => {
+    const errors: string[] = [];
+    page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+    page.on("pageerror", (err) => errors.push(err.message));
+
+    const response = await page.goto(server.url, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe("Balie — helpdesk voor scholen");
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await expect.poll(() => page.getByRole("main").count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Balie");
+    // The script ran (same-origin fetch allowed by the CSP) and reported the server as reachable.
+    await expect.poll(() => page.locator("#status").textContent()).toContain("bereikbaar");
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: "/tmp/home.png", fullPage: true });
+  });
+
+  it("has no WCAG 2.1 A/AA violations", async () => {
+    const { report } = await runAxe(page);
+    expect(report).toBe("");
+  });
+
+  it("offers a skip link to the main content as first tab stop", async () => {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(focused).toBe("Direct naar de inhoud");
+  });
+
+  it("axe harness really reports violations (guards against a vacuous check)", async () => {
+    await page.evaluate(() => {
+      const img = document.createElement("img");
+      img.src = "/favicon.svg";
+      img.id = "no-alt";
+      document.querySelector("main")?.append(img);
+    });
+    const { violations, report } = await runAxe(page);
+    expect(violations.map((v) => v.id)).toContain("image-alt");
+    expect(report).toContain("#no-alt");
+  });
+});

@@ -1,0 +1,36 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Multi-page build of the browser code: each HTML entry under client/ becomes a page in dist/public, which the
+ * server serves as static files. Add later pages (agent console, login, …) to `input`.
+ */
+export default defineConfig({
+  root: here("./client"),
+  base: "/",
+  // Copied as-is to dist/public (favicon, robots.txt, …).
+  publicDir: here("./client/public"),
+  build: {
+    outDir: here("./dist/public"),
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: true,
+    rolldownOptions: {
+      input: {
+        main: here("./client/index.html"),
+        auth: here("./client/auth.html"),
+      },
+    },
+  },
+  server: {
+    // `vite` dev server for the browser code; API and sockets go to `npm run dev` on :3000.
+    proxy: {
+      "/api": "http://localhost:3000",
+      "/healthz": "http://localhost:3000",
+      "/readyz": "http://localhost:3000",
+      "/socket.io": { target: "ws://localhost:3000", ws: true },
+    },
+  },
+});
