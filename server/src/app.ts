@@ -1,17 +1,22 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
+import type { Redis } from "ioredis";
 import type { Config } from "./config/env.js";
 import { createHealthRouter, type HealthDeps } from "./http/health.js";
 import { errorHandler } from "./http/middleware/error-handler.js";
-import { apiNotFound, createApiRouter } from "./http/router.js";
+import { apiNotFound, createApiRouter, createOpenApiRouter } from "./http/router.js";
 import { createStaticRouter } from "./http/static.js";
 import { createHttpLogger, type Logger } from "./infra/logger.js";
+import { installIdentity } from "./modules/identity/install.js";
+import { redisSessionStore } from "./modules/identity/redis-session-store.js";
 
 /** What {@link createApp} needs besides config. */
 export interface AppDeps {
   logger: Logger;
   /** Readiness checks for `/readyz`. */
   health: HealthDeps;
+  /** Shared Redis client when REDIS_URL is set: sessions live there so every process sees them. */
+  redis?: Redis | undefined;
   /** Directory of the Vite build (`dist/public`); a placeholder page is served when it has no index.html. */
   publicDir: string;
 }
@@ -50,8 +55,15 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(createHttpLogger(deps.logger));
   app.use(createHealthRouter(deps.health));
   app.use(express.json({ limit: config.http.jsonBodyLimit }));
+  // Identity: eHerkenning (+ simulator), sessions, CSRF, /dev/mail, auth routes (see modules/identity/install.ts).
+  installIdentity(app, {
+    config,
+    logger: deps.logger,
+    ...(deps.redis ? { sessions: redisSessionStore(deps.redis) } : {}),
+  });
 
   app.use("/api/v1", createApiRouter());
+  app.use("/api", createOpenApiRouter());
   app.use("/api", apiNotFound);
 
   app.use(createStaticRouter(deps.publicDir));

@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const redisClient = redis;
     const app = createApp(config, {
       logger,
+      redis: redisClient,
       publicDir: options.publicDir ?? path.resolve("dist/public"),
       health: {
         mongo: () => mongo.ping(),

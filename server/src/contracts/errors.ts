@@ -9,6 +9,8 @@
  * in front of the screen, not for developers) and throw `new AppError("your_id")`.
  */
 
+import { identityErrorCatalogue } from "./identity-errors.js";
+
 /** One catalogue entry. */
 export interface ErrorDefinition {
   readonly status: number;
@@ -16,7 +18,7 @@ export interface ErrorDefinition {
   readonly en: string;
 }
 
-export const errorCatalogue = {
+const coreErrors = {
   validation_failed: {
     status: 400,
     nl: "Niet alle gegevens zijn goed ingevuld.",
@@ -74,6 +76,9 @@ export const errorCatalogue = {
   },
 } as const satisfies Record<string, ErrorDefinition>;
 
+/** The whole catalogue: core errors plus each domain's fragment (`identity-errors.ts`, …). */
+export const errorCatalogue = { ...coreErrors, ...identityErrorCatalogue } as const;
+
 /** Every known error id. */
 export type ErrorId = keyof typeof errorCatalogue;
 
@@ -93,6 +98,8 @@ export interface ErrorBody {
   /** Localised text (Accept-Language: nl by default, en when preferred). */
   readonly message: string;
   readonly fields?: Readonly<Record<string, FieldError>>;
+  /** Machine-readable facts the page needs, e.g. `account_blocked` → `{ blockedUntil }`. Never secrets. */
+  readonly details?: Readonly<Record<string, ErrorDetail>>;
   /** Same value as the `X-Request-Id` response header; quote it to the helpdesk. */
   readonly correlationId?: string;
 }
@@ -102,10 +109,15 @@ export interface ErrorEnvelope {
   readonly error: ErrorBody;
 }
 
+/** A value in {@link ErrorBody.details}. */
+export type ErrorDetail = string | number | boolean;
+
 /** Options for {@link AppError}. */
 export interface AppErrorOptions {
   /** Per-field problems (validation). */
   fields?: Record<string, FieldError>;
+  /** Facts for the client (sent): `{ blockedUntil }`. Never secrets. */
+  details?: Record<string, ErrorDetail>;
   /** Internal detail for logs; never sent to the client. */
   detail?: string;
   cause?: unknown;
@@ -116,6 +128,7 @@ export class AppError extends Error {
   readonly id: ErrorId;
   readonly status: number;
   readonly fields: Record<string, FieldError> | undefined;
+  readonly details: Record<string, ErrorDetail> | undefined;
 
   constructor(id: ErrorId, options: AppErrorOptions = {}) {
     super(options.detail ?? id, options.cause === undefined ? undefined : { cause: options.cause });
@@ -123,6 +136,7 @@ export class AppError extends Error {
     this.id = id;
     this.status = errorCatalogue[id].status;
     this.fields = options.fields;
+    this.details = options.details;
   }
 }
 
@@ -158,13 +172,18 @@ export function pickLocale(acceptLanguage: string | undefined | null): Locale {
 export function errorEnvelope(
   id: ErrorId,
   locale: Locale,
-  extra: { fields?: Record<string, FieldError> | undefined; correlationId?: string | undefined } = {},
+  extra: {
+    fields?: Record<string, FieldError> | undefined;
+    details?: Record<string, ErrorDetail> | undefined;
+    correlationId?: string | undefined;
+  } = {},
 ): ErrorEnvelope {
   return {
     error: {
       id,
       message: errorMessage(id, locale),
       ...(extra.fields && Object.keys(extra.fields).length > 0 ? { fields: extra.fields } : {}),
+      ...(extra.details ? { details: extra.details } : {}),
       ...(extra.correlationId ? { correlationId: extra.correlationId } : {}),
     },
   };

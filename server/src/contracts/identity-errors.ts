@@ -1,12 +1,9 @@
 /**
- * Identity's fragment of the error catalogue (same shape as `errorCatalogue` in `./errors.ts`; the lead merges
- * it there). Until then identity routes throw {@link IdentityError} and present it with the same envelope
- * `{ error: { id, message, details?, correlationId? } }`.
- *
- * `details` carries machine-readable facts the page needs, e.g. `account_blocked` → `{ blockedUntil }`.
- * This module is a contract: no server-only imports.
+ * Identity's fragment of the error catalogue, spread into `errorCatalogue` in `./errors.ts`. Throw these with
+ * `new AppError(id, { details })`; `details` carries facts the page needs, e.g. `account_blocked` →
+ * `{ blockedUntil }`. This module is a contract: no server-only imports.
  */
-import type { ErrorDefinition, FieldError } from "./errors.js";
+import type { ErrorDefinition } from "./errors.js";
 
 export const identityErrorCatalogue = {
   no_pending_link: {
@@ -92,33 +89,3 @@ export const identityErrorCatalogue = {
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type IdentityErrorId = keyof typeof identityErrorCatalogue;
-
-/** Options for {@link IdentityError}. */
-export interface IdentityErrorOptions {
-  /** Facts for the page (sent to the client): `{ blockedUntil }`. Never secrets. */
-  details?: Record<string, string | number | boolean>;
-  fields?: Record<string, FieldError>;
-  /** Internal detail for logs; never sent. */
-  detail?: string;
-}
-
-/** A catalogued identity error; presented by the identity routes' error handler. */
-export class IdentityError extends Error {
-  readonly id: IdentityErrorId;
-  readonly status: number;
-  readonly details: Record<string, string | number | boolean> | undefined;
-  readonly fields: Record<string, FieldError> | undefined;
-  constructor(id: IdentityErrorId, options: IdentityErrorOptions = {}) {
-    super(options.detail ?? id);
-    this.name = "IdentityError";
-    this.id = id;
-    this.status = identityErrorCatalogue[id].status;
-    this.details = options.details;
-    this.fields = options.fields;
-  }
-}
-
-/** `account_blocked` with the moment the block ends. */
-export function accountBlocked(blockedUntil: Date): IdentityError {
-  return new IdentityError("account_blocked", { details: { blockedUntil: blockedUntil.toISOString() } });
-}

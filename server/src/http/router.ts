@@ -1,15 +1,25 @@
 import { Router } from "express";
+import { mountRoutes, openApiDocument } from "./define-route.js";
+import { apiRoutes } from "./routes.js";
 
 export { apiNotFound } from "./middleware/error-handler.js";
 
-/** What API routes may need; grows as domain modules arrive. */
-export interface ApiDeps {}
-
 /**
- * The `/api/v1` router. Domain modules mount their routers here (`router.use("/organisations", …)`).
- * Unknown `/api` paths are answered by `apiNotFound`, mounted after this router in `app.ts`.
+ * The `/api/v1` router: every route of {@link apiRoutes}. Unknown `/api` paths are answered by `apiNotFound`,
+ * mounted after this router in `app.ts`.
  */
-export function createApiRouter(_deps: ApiDeps = {}): Router {
+export function createApiRouter(): Router {
   const router = Router();
+  mountRoutes(router, apiRoutes);
+  return router;
+}
+
+/** `GET /api/openapi.json`: generated from the same schemas the routes validate with. */
+export function createOpenApiRouter(): Router {
+  const router = Router();
+  const document = openApiDocument(apiRoutes, { title: "Balie API", version: "1" });
+  router.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
   return router;
 }

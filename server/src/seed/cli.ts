@@ -8,6 +8,7 @@
 import { ConfigError, loadConfig } from "../config/env.js";
 import { createLogger } from "../infra/logger.js";
 import { connectMongo } from "../infra/mongo.js";
+import { formatIdentitySummary, seedIdentityDemo } from "./identity.js";
 import { seedDemoData, type SeedSummary } from "./index.js";
 
 function parseAnchor(argv: readonly string[]): Date | undefined {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   try {
     await mongo.connection.dropDatabase();
     print(await seedDemoData({ anchor: parseAnchor(process.argv.slice(2)) }));
+    process.stdout.write(`\n${formatIdentitySummary(await seedIdentityDemo()).join("\n")}\n`);
   } finally {
     await mongo.close();
   }

@@ -14,6 +14,7 @@ import { GtbReportModel } from "../modules/gtb/gtb-report.model.js";
 import { NewsItemModel } from "../modules/news/news-item.model.js";
 import { OrganisationModel } from "../modules/organisations/organisation.model.js";
 import type { DemoFile } from "./context.js";
+import { formatIdentitySummary, seedIdentityDemo } from "./identity.js";
 import { buildDemoData, DEMO_PASSWORD, type DemoData, type DemoOptions } from "./demo.js";
 
 export { buildDemoData, DEMO_AGENTS, DEMO_PASSWORD, DEMO_SEED, type DemoData, type DemoOptions } from "./demo.js";
@@ -125,6 +126,7 @@ export async function seedDemoDataIfEmpty(logger: { info(...args: unknown[]): vo
       { schools: summary.schools, boards: summary.boards, contactMoments: summary.contactMoments },
       "demo data seeded",
     );
+    for (const line of formatIdentitySummary(await seedIdentityDemo())) logger.info(line);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     logger.info("demo data is being seeded by another process");

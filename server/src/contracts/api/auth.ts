@@ -344,6 +344,19 @@ export const linkListResponseSchema = z.object({ links: z.array(linkSummarySchem
 export type LinkListResponse = z.infer<typeof linkListResponseSchema>;
 export const UNLINK_ERRORS = ["csrf_failed", "unauthenticated", "forbidden", "link_not_found"] as const;
 
+/**
+ * `POST /api/v1/organisations/:orgId/activation-code` (agents and supervisors) → 201: a fresh activation code
+ * (24 h, single use) for the organisation's account, shown once. Used for new schools/boards and to link again
+ * after a link was undone (password linking is off once an account was linked). Creates the account if needed.
+ */
+export const activationCodeResponseSchema = z.object({
+  username: z.string(),
+  activationCode: z.string(),
+  expiresAt: isoDate,
+});
+export type ActivationCodeResponse = z.infer<typeof activationCodeResponseSchema>;
+export const ACTIVATION_CODE_ERRORS = ["csrf_failed", "unauthenticated", "forbidden", "not_found"] as const;
+
 /** Every error id an identity route can return (union of the lists above). */
 export type IdentityRouteErrorId =
   | (typeof LINK_ERRORS)[number]
@@ -352,4 +365,5 @@ export type IdentityRouteErrorId =
   | (typeof PASSWORD_RESET_ERRORS)[number]
   | (typeof AGENT_LOGIN_ERRORS)[number]
   | (typeof SWITCH_ERRORS)[number]
-  | (typeof UNLINK_ERRORS)[number];
+  | (typeof UNLINK_ERRORS)[number]
+  | (typeof ACTIVATION_CODE_ERRORS)[number];

@@ -5,6 +5,7 @@ import {
   AppError,
   errorEnvelope,
   pickLocale,
+  type ErrorDetail,
   type ErrorId,
   type FieldError,
 } from "../../contracts/errors.js";
@@ -20,7 +21,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
     next(err);
     return;
   }
-  const { id, status, fields } = classify(err);
+  const { id, status, fields, details } = classify(err);
   if (status >= 500) req.log.error({ err }, "request failed");
   else req.log.debug({ err: { id, fields } }, "request rejected");
   const locale = pickLocale(req.headers["accept-language"]);
@@ -28,7 +29,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
     .status(status)
     .set("Content-Language", locale)
     .set("Cache-Control", "no-store")
-    .json(errorEnvelope(id, locale, { fields, correlationId: correlationId(req) }));
+    .json(errorEnvelope(id, locale, { fields, details, correlationId: correlationId(req) }));
 };
 
 /** 404 in the error envelope, for unknown `/api` routes. */
@@ -48,6 +49,7 @@ interface Classified {
   id: ErrorId;
   status: number;
   fields?: Record<string, FieldError> | undefined;
+  details?: Record<string, ErrorDetail> | undefined;
 }
 
 const STATUS_TO_ID: Record<number, ErrorId> = {
@@ -62,7 +64,7 @@ const STATUS_TO_ID: Record<number, ErrorId> = {
 };
 
 function classify(err: unknown): Classified {
-  if (err instanceof AppError) return { id: err.id, status: err.status, fields: err.fields };
+  if (err instanceof AppError) return { id: err.id, status: err.status, fields: err.fields, details: err.details };
   if (err instanceof ZodError) return { id: "validation_failed", status: 400, fields: zodFields(err) };
   if (err instanceof mongoose.Error.ValidationError) {
     const fields: Record<string, FieldError> = {};
@@ -90,13 +92,18 @@ function classify(err: unknown): Classified {
   return { id: "internal_error", status: 500 };
 }
 
-function zodFields(err: ZodError): Record<string, FieldError> {
+/**
+ * Per-field errors from zod issues, keyed by dotted path (prefixed with `params`/`query` when given). A schema
+ * message that is a snake_case id (e.g. `invalid_postcode`) becomes the field's code; otherwise zod's issue code.
+ */
+export function zodFields(err: ZodError, prefix?: string): Record<string, FieldError> {
   const fields: Record<string, FieldError> = {};
   for (const issue of err.issues) {
-    const path = issue.path.map(String).join(".") || "_root";
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_root";
     if (fields[path]) continue;
     const required = issue.code === "invalid_type" && /received undefined/.test(issue.message);
-    fields[path] = { code: required ? "required" : issue.code, message: issue.message };
+    const code = required ? "required" : /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : issue.code;
+    fields[path] = { code, message: issue.message };
   }
   return fields;
 }

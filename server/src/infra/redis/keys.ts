@@ -16,9 +16,17 @@
 /** Prefix of every Balie key. */
 export const KEY_PREFIX = "balie:";
 
-/** Key templates; empty until the first module needs Redis (presence, rate limits). */
+/** Key templates. */
 export const redisKeys = {
-  // Example of the expected shape (do not uncomment without an owner):
-  // /** hash agentId → JSON presence; owner: realtime/presence.ts; TTL: 60 s, refreshed by heartbeat */
-  // presence: (orgId: string) => `${KEY_PREFIX}presence:${orgId}`,
+  /**
+   * hash {data: JSON SessionData, createdAtMs, lastSeenAtMs} of one session, by sha256 of its cookie id;
+   * owner: modules/identity/redis-session-store.ts; TTL: idle timeout + 1 h, refreshed on every touch (expiry
+   * itself is decided against the clock by the session middleware; the TTL only cleans up).
+   */
+  session: (key: string) => `${KEY_PREFIX}session:${key}`,
+  /**
+   * set of session keys of one principal (eHerkenning pseudonym or agent id), so a revoked link ends its
+   * sessions; owner: modules/identity/redis-session-store.ts; TTL: absolute session lifetime + 1 h.
+   */
+  sessionIndex: (kind: "contact" | "agent", id: string) => `${KEY_PREFIX}session-index:${kind}:${id}`,
 } as const;

@@ -1,0 +1,185 @@
+/**
+ * Balie's own small session middleware (not express-session: we need clock-driven idle/absolute expiry,
+ * rotation at login and link, and a store keyed by sha256(id)).
+ *
+ * Cookie `balie.sid`: httpOnly, SameSite=Lax, Secure in production, path `/`, no Max-Age (browser session).
+ * A session exists only once something is stored (`update`, `rotate`, `ensureCsrfToken`). Every request with a
+ * live session refreshes its idle timer. Expired sessions are destroyed on sight and `req.session.expired` is
+ * set, so routes can answer "uw sessie is verlopen".
+ */
+import type { RequestHandler, Response } from "express";
+import { nowMs } from "../../infra/clock.js";
+import { IDENTITY_LIMITS, SESSION_COOKIE } from "../../contracts/api/auth.js";
+import { randomToken, sha256 } from "../../modules/identity/secrets.js";
+import type { SessionData, SessionRecord, SessionStore } from "../../modules/identity/session-store.js";
+
+/** Options of {@link createSessionMiddleware}. */
+export interface SessionOptions {
+  store: SessionStore;
+  /** Adds `Secure` to the cookie (production). */
+  secureCookie: boolean;
+  /** Idle timeout; default 15 min. */
+  idleMs?: number;
+  /** Absolute lifetime counted from creation/rotation; default 8 h. */
+  absoluteMs?: number;
+}
+
+/** The session of one request. */
+export class RequestSession {
+  private key: string | null;
+  private record: SessionRecord | null;
+  /** True when the request carried a session cookie whose session had expired (idle or absolute). */
+  readonly expired: boolean;
+
+  constructor(
+    private readonly options: Required<SessionOptions>,
+    private readonly res: Response,
+    loaded: { key: string; record: SessionRecord } | null,
+    expired: boolean,
+  ) {
+    this.key = loaded?.key ?? null;
+    this.record = loaded?.record ?? null;
+    this.expired = expired;
+  }
+
+  /** True when a server-side session exists for this request. */
+  get exists(): boolean {
+    return this.record !== null;
+  }
+
+  /** Current data (read-only snapshot; change it with {@link update}). Anonymous: `{ csrfToken: "" }`. */
+  get data(): Readonly<SessionData> {
+    return this.record?.data ?? { csrfToken: "" };
+  }
+
+  /** When the session ends if idle and at the latest (ms), or null without a session. */
+  get expiries(): { idleMs: number; absoluteMs: number } | null {
+    if (!this.record) return null;
+    return {
+      idleMs: this.record.lastSeenAtMs + this.options.idleMs,
+      absoluteMs: this.record.createdAtMs + this.options.absoluteMs,
+    };
+  }
+
+  /** Merges `patch` into the data and saves; creates the session (and cookie) when there is none. */
+  async update(patch: Partial<SessionData>): Promise<void> {
+    if (!this.record || !this.key) {
+      await this.start({ csrfToken: randomToken(), ...patch });
+      return;
+    }
+    this.record = { ...this.record, data: { ...this.record.data, ...patch } };
+    await this.options.store.set(this.key, this.record, this.options.idleMs);
+  }
+
+  /** The CSRF token, creating a (pre-)session when needed. */
+  async ensureCsrfToken(): Promise<string> {
+    if (!this.record) await this.start({ csrfToken: randomToken() });
+    return this.record!.data.csrfToken;
+  }
+
+  /**
+   * New id, new CSRF token, new absolute lifetime; the old id stops working at once. Used at login and link,
+   * so an id planted before login (session fixation) is worthless afterwards.
+   */
+  async rotate(data: Omit<SessionData, "csrfToken">): Promise<void> {
+    if (this.key) await this.options.store.destroy(this.key);
+    await this.start({ ...data, csrfToken: randomToken() });
+  }
+
+  /** Removes the session server-side and clears the cookie. */
+  async destroy(): Promise<void> {
+    if (this.key) await this.options.store.destroy(this.key);
+    this.key = null;
+    this.record = null;
+    this.res.clearCookie(SESSION_COOKIE, cookieOptions(this.options.secureCookie));
+  }
+
+  private async start(data: SessionData): Promise<void> {
+    const id = randomToken(32);
+    const at = nowMs();
+    this.key = sha256(id);
+    this.record = { data, createdAtMs: at, lastSeenAtMs: at };
+    await this.options.store.set(this.key, this.record, this.options.idleMs);
+    this.res.cookie(SESSION_COOKIE, id, cookieOptions(this.options.secureCookie));
+  }
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    /** Set by the session middleware. */
+    session: RequestSession;
+  }
+}
+
+function cookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
+}
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads a live session from a Cookie header, applying idle/absolute expiry (expired ones are destroyed).
+ * Also for the Socket.IO handshake. `touch: true` refreshes the idle timer.
+ */
+export async function loadSession(
+  store: SessionStore,
+  cookieHeader: string | undefined,
+  options: { idleMs?: number; absoluteMs?: number; touch?: boolean } = {},
+): Promise<{ state: "none" } | { state: "expired" } | { state: "live"; key: string; record: SessionRecord }> {
+  const id = readCookie(cookieHeader, SESSION_COOKIE);
+  if (!id || id.length > 100) return { state: "none" };
+  const key = sha256(id);
+  const record = await store.get(key);
+  if (!record) return { state: "none" };
+  const idleMs = options.idleMs ?? IDENTITY_LIMITS.sessionIdleMs;
+  const absoluteMs = options.absoluteMs ?? IDENTITY_LIMITS.sessionAbsoluteMs;
+  const at = nowMs();
+  if (at - record.lastSeenAtMs > idleMs || at - record.createdAtMs > absoluteMs) {
+    await store.destroy(key);
+    return { state: "expired" };
+  }
+  if (options.touch) {
+    record.lastSeenAtMs = at;
+    await store.touch(key, at, idleMs);
+  }
+  return { state: "live", key, record };
+}
+
+/** The middleware: sets `req.session` on every request. */
+export function createSessionMiddleware(options: SessionOptions): RequestHandler {
+  const resolved: Required<SessionOptions> = {
+    idleMs: IDENTITY_LIMITS.sessionIdleMs,
+    absoluteMs: IDENTITY_LIMITS.sessionAbsoluteMs,
+    ...options,
+  };
+  return async (req, res, next) => {
+    try {
+      const loaded = await loadSession(resolved.store, req.headers.cookie, { ...resolved, touch: true });
+      if (loaded.state === "expired") res.clearCookie(SESSION_COOKIE, cookieOptions(resolved.secureCookie));
+      req.session = new RequestSession(
+        resolved,
+        res,
+        loaded.state === "live" ? { key: loaded.key, record: loaded.record } : null,
+        loaded.state === "expired",
+      );
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Wires identity into the Express app, in this order (call it after `express.json()` and before the `/api/v1`
+ * router, so every later route has `req.session` and CSRF protection):
+ * 1. `/eh-sim` eHerkenning simulator (when enabled; loud warning if that is production),
+ * 2. `/dev/mail` development outbox (without SMTP_URL, never in production),
+ * 3. the session middleware and CSRF protection for every route (the simulator is exempt),
+ * 4. `/auth/eherkenning/*`, `/api/v1/{session,auth/*}`, `/api/v1/organisations/:orgId/links`,
+ * 5. the hourly stale-link job (unref'ed timer).
+ */
+import type { Express } from "express";
+
+import type { Config } from "../../config/env.js";
+import { createSessionMiddleware } from "../../http/middleware/session.js";
+import { csrfProtection } from "../../http/middleware/csrf.js";
+import { createRelyingParty, type EherkenningClaimNames, type RelyingParty } from "../../infra/eherkenning/relying-party.js";
+import { devOutboxRouter, type DevOutbox } from "../../infra/dev-outbox.js";
+import type { Logger } from "../../infra/logger.js";
+import { createMailer, type Mailer } from "../../infra/mailer.js";
+import { scheduleStaleLinkRemover } from "../../jobs/stale-link-remover.js";
+import { createEhSimulator, SIMULATOR_PATH } from "../eh-simulator/simulator.js";
+import { authRouter } from "./routes/auth.routes.js";
+import { eherkenningRouter } from "./routes/eherkenning.routes.js";
+import { linksRouter } from "./routes/links.routes.js";
+import { sha256 } from "./secrets.js";
+import { mongoSessionStore, type SessionStore } from "./session-store.js";
+
+/** Options of {@link installIdentity}. */
+export interface InstallIdentityOptions {
+  config: Config;
+  logger: Logger;
+  /** Replace the mailer (tests); default: SMTP_URL or the dev outbox. */
+  mailer?: Mailer;
+  /** Replace the session store; default MongoDB. */
+  sessions?: SessionStore;
+  /** Claim names of a real broker (defaults: acting_subject_id / legal_subject_id / name). */
+  claimNames?: Partial<EherkenningClaimNames>;
+  /** Run the hourly stale-link job (default true). */
+  scheduleJobs?: boolean;
+}
+
+/** What {@link installIdentity} set up. */
+export interface IdentityHandle {
+  mailer: Mailer;
+  /** The dev outbox when mails stay in memory. */
+  outbox: DevOutbox | undefined;
+  sessions: SessionStore;
+  /** Stops the job timer and closes the mailer. */
+  stop(): Promise<void>;
+}
+
+export function installIdentity(app: Express, options: InstallIdentityOptions): IdentityHandle {
+  const { config, logger } = options;
+  const log = logger.child({ module: "identity" });
+  const publicUrl = config.http.publicUrl;
+  const mailerHandle = options.mailer ? undefined : createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from });
+  const mailer: Mailer = options.mailer ?? mailerHandle!;
+  const sessions = options.sessions ?? mongoSessionStore();
+  const redirectUri = `${publicUrl}/auth/eherkenning/callback`;
+  const clientId = config.eherkenning.clientId ?? "balie";
+  const clientSecret = config.eherkenning.clientSecret ?? sha256(`eh-sim:${config.session.secret}`);
+
+  let issuerUrl = config.eherkenning.issuerUrl;
+  if (config.eherkenning.simulator) {
+    if (config.isProduction) {
+      log.warn("!!! THE eHERKENNING SIMULATOR IS MOUNTED IN PRODUCTION (EH_SIMULATOR_ALLOW_IN_PRODUCTION). ANYONE CAN LOG IN AS ANYONE. !!!");
+    }
+    const sim = createEhSimulator({ publicUrl, clientId, clientSecret, redirectUri, cookieKeys: [sha256(`eh-sim-cookie:${config.session.secret}`)] });
+    app.use(sim.router);
+    issuerUrl = sim.issuer;
+    log.info({ issuer: sim.issuer }, "eHerkenning simulator mounted");
+  } else if (!issuerUrl) {
+    log.warn("no EH_ISSUER_URL configured and the simulator is off: eHerkenning login is unavailable");
+  }
+
+  const outbox = mailerHandle?.outbox;
+  if (outbox && !config.isProduction) app.use(devOutboxRouter(outbox));
+
+  app.use(createSessionMiddleware({ store: sessions, secureCookie: config.isProduction }));
+  app.use(csrfProtection({ exempt: [SIMULATOR_PATH] }));
+
+  let rp: RelyingParty | undefined;
+  const relyingParty = (): RelyingParty => {
+    if (!issuerUrl) throw new Error("eHerkenning is not configured");
+    rp ??= createRelyingParty({
+      issuerUrl,
+      clientId,
+      clientSecret,
+      redirectUri,
+      allowInsecureRequests: !config.isProduction && issuerUrl.startsWith("http:"),
+      ...(options.claimNames ? { claimNames: options.claimNames } : {}),
+    });
+    return rp;
+  };
+
+  app.use(eherkenningRouter({ relyingParty, publicUrl, logger: log }));
+  app.use("/api/v1", authRouter({ mailer, pepper: config.session.secret, publicUrl }));
+  app.use("/api/v1", linksRouter({ sessions }));
+
+  const stopJob = options.scheduleJobs === false ? () => {} : scheduleStaleLinkRemover(log);
+  return {
+    mailer,
+    outbox,
+    sessions,
+    async stop() {
+      stopJob();
+      await mailer.close();
+    },
+  };
+}
+

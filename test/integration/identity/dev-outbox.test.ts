@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSchool } from "../../factories/index.js";
+import { getFreePort } from "../../harness/ports.js";
+import { startTestServer, type TestServer } from "../../harness/server.js";
+import { HttpClient } from "../../harness/http-client.js";
+import { createAccount, ehLogin, person } from "./helpers.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  const port = await getFreePort();
+  // No SMTP_URL: mails go to the development outbox.
+  server = await startTestServer({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EH_SIMULATOR: "true" });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("development outbox", () => {
+  it("shows the PIN mail at /dev/mail, escaped", async () => {
+    const school = await createSchool({ kvkNumber: "43000001" });
+    const { activationCode } = await createAccount(school._id, { username: "outbox-1", activationCode: true });
+    const browser = new HttpClient(server.url);
+    await ehLogin(browser, person("43000001"));
+    await browser.session();
+    expect((await browser.post("/api/v1/auth/link", { variant: "activation", activationCode, email: "o.utbox@example.nl" })).status).toBe(202);
+    const page = await browser.request("/dev/mail");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('lang="nl"');
+    expect(html).toContain("o.utbox@example.nl");
+    const pin = /pincode:\s*(\d{6})/i.exec(html)![1]!;
+    expect((await browser.post("/api/v1/auth/link/confirm", { pin })).status).toBe(200);
+  });
+});
