@@ -29,4 +29,9 @@ export const redisKeys = {
    * sessions; owner: modules/identity/redis-session-store.ts; TTL: absolute session lifetime + 1 h.
    */
   sessionIndex: (kind: "contact" | "agent", id: string) => `${KEY_PREFIX}session-index:${kind}:${id}`,
+  /**
+   * pub/sub channel carrying domain events between processes (JSON {node, name, payload}); owner:
+   * events/bus.ts; no TTL (a channel stores nothing).
+   */
+  eventsChannel: () => `${KEY_PREFIX}events`,
 } as const;
