@@ -89,7 +89,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       }
     },
     on(name, handler, { origin = "any" } = {}) {
-      const listener = (payload: never, meta: { local: boolean }) => {
+      const listener = (payload: DomainEvents[typeof name], meta: { local: boolean }) => {
         if (origin === "local" && !meta.local) return;
         handler(payload, meta);
       };
