@@ -5,6 +5,7 @@ import type { Config } from "./config/env.js";
 import { createHealthRouter, type HealthDeps } from "./http/health.js";
 import { errorHandler } from "./http/middleware/error-handler.js";
 import { apiNotFound, createApiRouter, createOpenApiRouter } from "./http/router.js";
+import { createApiDocsRouter } from "./http/api-docs.js";
 import { createStaticRouter } from "./http/static.js";
 import { createHttpLogger, type Logger } from "./infra/logger.js";
 import { installIdentity } from "./modules/identity/install.js";
@@ -64,6 +65,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use("/api/v1", createApiRouter());
   app.use("/api", createOpenApiRouter());
+  app.use("/api", createApiDocsRouter());
   app.use("/api", apiNotFound);
 
   app.use(createStaticRouter(deps.publicDir));

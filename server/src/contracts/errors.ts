@@ -9,6 +9,7 @@
  * in front of the screen, not for developers) and throw `new AppError("your_id")`.
  */
 
+import { chatErrorCatalogue } from "./chat-errors.js";
 import { identityErrorCatalogue } from "./identity-errors.js";
 
 /** One catalogue entry. */
@@ -59,6 +60,22 @@ const coreErrors = {
     nl: "Het verzoek is te groot.",
     en: "The request is too large.",
   },
+  // Contact history and archive (contracts/api/history.ts).
+  invalid_cursor: {
+    status: 400,
+    nl: "Deze lijst kon niet verder worden geladen. Laad de pagina opnieuw.",
+    en: "This list could not be loaded further. Reload the page.",
+  },
+  file_too_large: {
+    status: 413,
+    nl: "Het bestand is groter dan 10 MB. Stuur een kleiner bestand.",
+    en: "The file is larger than 10 MB. Send a smaller file.",
+  },
+  file_type_not_allowed: {
+    status: 415,
+    nl: "Dit soort bestand kunt u niet versturen. Toegestaan zijn PDF, Word (docx), Excel (xlsx), PNG, JPG en tekst (txt).",
+    en: "You cannot send this kind of file. Allowed are PDF, Word (docx), Excel (xlsx), PNG, JPG and text (txt).",
+  },
   rate_limited: {
     status: 429,
     nl: "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
@@ -74,10 +91,36 @@ const coreErrors = {
     nl: "De helpdesk is tijdelijk niet bereikbaar. Probeer het later opnieuw.",
     en: "The helpdesk is temporarily unavailable. Please try again later.",
   },
+  // ---- Mijn gegevens: organisation details, contact persons and roles, news ----
+  last_authorised_contact: {
+    status: 409,
+    nl: "Er moet altijd een gemachtigde zijn",
+    en: "There must always be an authorised contact (gemachtigde)",
+  },
+  board_authorised_taken: {
+    status: 409,
+    nl: "Een bestuur kan maar één gemachtigde hebben. Haal eerst de rol weg bij de huidige gemachtigde.",
+    en: "A board can have only one authorised contact (gemachtigde). Remove the role from the current one first.",
+  },
+  contact_not_found: {
+    status: 404,
+    nl: "Deze contactpersoon bestaat niet (meer).",
+    en: "This contact person does not exist (anymore).",
+  },
+  stale_version: {
+    status: 409,
+    nl: "Iemand anders heeft deze gegevens intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.",
+    en: "Someone else changed this information in the meantime. Reload the page and try again.",
+  },
+  news_not_found: {
+    status: 404,
+    nl: "Dit nieuwsbericht bestaat niet (meer).",
+    en: "This news item does not exist (anymore).",
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** The whole catalogue: core errors plus each domain's fragment (`identity-errors.ts`, …). */
-export const errorCatalogue = { ...coreErrors, ...identityErrorCatalogue } as const;
+export const errorCatalogue = { ...coreErrors, ...identityErrorCatalogue, ...chatErrorCatalogue } as const;
 
 /** Every known error id. */
 export type ErrorId = keyof typeof errorCatalogue;

@@ -19,6 +19,13 @@ export const AUDIT_EVENT_TYPES = [
   "password_reset",
   "session_expired",
   "activation_code_issued",
+  "organisation_updated",
+  "contact_added",
+  "contact_updated",
+  "contact_removed",
+  "news_published",
+  "news_updated",
+  "news_withdrawn",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
