@@ -104,7 +104,8 @@ function toHandler(spec: RouteSpec): RequestHandler {
       if (spec.organisationParam) {
         const organisationId = (params as Record<string, unknown>)[spec.organisationParam];
         access = principal ? await organisationAccess(principal, String(organisationId)) : null;
-        if (!access) throw new AppError(principal ? "forbidden" : "unauthenticated");
+        // Agents may act for every organisation, so for them "no access" can only mean it does not exist.
+        if (!access) throw new AppError(!principal ? "unauthenticated" : principal.type === "agent" ? "not_found" : "forbidden");
       }
       const result = await spec.handler({ req, res, params, query, body, principal: principal as never, access });
       if (res.headersSent) return;
