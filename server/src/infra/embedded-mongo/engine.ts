@@ -7,9 +7,10 @@ import { ObjectId } from "bson";
 import { nowMs } from "../clock.js";
 import { ErrorCodes, mongoError } from "./errors.js";
 import { defaultIndexName, duplicateKeyError, Index, type IndexSpec } from "./indexes.js";
+import { promoteClone } from "./numbers.js";
 import { idKey } from "./order.js";
 import { planCandidates } from "./planner.js";
-import { cloneDoc, compileFilter, parseSort, projectDocs, sortDocs, type Doc } from "./query.js";
+import { compileFilter, parseSort, projectDocs, sortDocs, type Doc } from "./query.js";
 
 /** A journal record: one logical, idempotent mutation. */
 export type WriteRecord =
@@ -301,11 +302,11 @@ export class Engine {
     if (this.databases.delete(db)) this.log({ op: "dropDb", db });
   }
 
-  /** Resolver for `$lookup`/`$graphLookup`/`$unionWith`: copies, since mingo may mutate what it joins. */
+  /** Resolver for `$lookup`/`$graphLookup`/`$unionWith`: promoted copies, since mingo may mutate what it joins and only computes with plain numbers. */
   resolver(db: string): (name: string) => Doc[] {
     return (name) => {
       const coll = this.collection(db, name);
-      return coll ? Array.from(coll.docs.values(), (d) => cloneDoc(d)) : [];
+      return coll ? Array.from(coll.docs.values(), (d) => promoteClone(d)) : [];
     };
   }
 

@@ -90,6 +90,8 @@ export function compareBson(a: unknown, b: unknown): number {
     case 15:
       return 0;
     case 3: {
+      // Two int64s compare exactly (their doubles can collide beyond 2^53).
+      if ((a as Bsonish)._bsontype === "Long" && (b as Bsonish)._bsontype === "Long") return (a as { compare(o: unknown): number }).compare(b);
       const x = toNumber(a);
       const y = toNumber(b);
       // mongod sorts NaN below every other number.
@@ -188,7 +190,12 @@ export function idKey(v: unknown): string {
   const t = (v as Bsonish)._bsontype;
   if (t === "ObjectId") return "o" + (v as { toHexString(): string }).toHexString();
   const r = typeRank(v);
-  if (r === 3) return "n" + toNumber(v);
+  if (r === 3) {
+    const n = toNumber(v);
+    // An int64 no double can represent equals no other number type; key it by its exact digits.
+    if (t === "Long" && !Number.isSafeInteger(n)) return "L" + String(v);
+    return "n" + (Object.is(n, -0) ? 0 : n);
+  }
   if (v instanceof Date) return "d" + v.getTime();
   if (r === 7) {
     const p = binaryParts(v);
@@ -201,4 +208,36 @@ export function idKey(v: unknown): string {
     return (r === 5 ? "{" : "[") + entries.join(",") + (r === 5 ? "}" : "]");
   }
   return "x" + r + ":" + String(v);
+}
+
+/**
+ * Exact identity of two BSON values: same types (an int32 3 is not a double 3.0), same field order, same
+ * values. mongod reports a document as modified when its bytes change, so updates use this, not the
+ * comparison order.
+ */
+export function sameBson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null) return false;
+  if (typeof a === "number") return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameBson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const pa = Object.getPrototypeOf(a);
+  if (pa !== Object.getPrototypeOf(b)) return false;
+  if (pa === Object.prototype || pa === null) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b as object);
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i] !== kb[i] || !sameBson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+    }
+    return true;
+  }
+  if ((a as Bsonish)._bsontype === "Double") return Object.is((a as { value: number }).value, (b as { value: number }).value);
+  // Same class (Date, ObjectId, Long, Binary, …): equal in the comparison order means the same value.
+  return compareBson(a, b) === 0;
 }

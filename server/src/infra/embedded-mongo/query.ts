@@ -6,26 +6,26 @@
 import { Context, ProcessingMode } from "mingo";
 import { Query } from "mingo/query";
 import * as accumulatorOperators from "mingo/operators/accumulator";
-import * as expressionOperators from "mingo/operators/expression";
 import * as pipelineOperators from "mingo/operators/pipeline";
 import * as projectionOperators from "mingo/operators/projection";
-import * as queryOperators from "mingo/operators/query";
 import * as windowOperators from "mingo/operators/window";
 import type { Options, CollectionResolver } from "mingo/types";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { EXPRESSION_OPERATORS, PIPELINE_OVERRIDES } from "./aggregation-ops.js";
 import { ErrorCodes, MongoCommandError, mongoError } from "./errors.js";
+import { ComputeOptions } from "./mingo-internals.js";
+import { promotedView } from "./numbers.js";
 import { compareBson } from "./order.js";
+import { QUERY_OPERATORS } from "./predicates.js";
 
 export type Doc = Record<string, unknown>;
 
-/** Every mingo operator group, registered once. */
+/** Every mingo operator group, registered once, with the store's mongod-exact versions where mingo differs. */
 export const MINGO_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
-  expression: expressionOperators as never,
-  pipeline: { ...pipelineOperators, $project: projectIdFirst } as never,
+  expression: EXPRESSION_OPERATORS as never,
+  pipeline: { ...pipelineOperators, ...PIPELINE_OVERRIDES, $project: projectIdFirst } as never,
   projection: projectionOperators as never,
-  query: queryOperators as never,
+  query: QUERY_OPERATORS as never,
   window: windowOperators as never,
 });
 
@@ -46,20 +46,13 @@ export function idFirstIfPresent(doc: Doc): Doc {
 
 /**
  * mingo turns plain options into a `ComputeOptions` on every Query/Aggregator/update, copying every operator
- * table of the context each time (~0.1 ms). Handing it a ready `ComputeOptions` skips that copy. The class
- * is not in mingo's public exports, so it is loaded from the same CommonJS build the public entry points use
- * (same module instance, so mingo's `instanceof` checks hold).
+ * table of the context each time (~0.1 ms). Handing it a ready `ComputeOptions` skips that copy.
  */
-const requireFromHere = createRequire(import.meta.url);
-const { ComputeOptions } = requireFromHere(join(dirname(requireFromHere.resolve("mingo")), "core", "_internal.js")) as {
-  ComputeOptions: { init(options: Partial<Options>): Options & { update(locals: Record<string, unknown>): Options } };
-};
-
 const BASE_OPTIONS = ComputeOptions.init(plainOptions());
 
 /** Fresh compute options (cheap: the operator tables are shared), optionally with local values. */
-export function computeOptions(locals?: Record<string, unknown>): Options {
-  const opts = ComputeOptions.init(BASE_OPTIONS);
+export function computeOptions(locals?: Record<string, unknown>, base: Options = BASE_OPTIONS): Options {
+  const opts = ComputeOptions.init(base);
   return locals ? opts.update(locals) : opts;
 }
 
@@ -113,13 +106,68 @@ export function compileFilter(filter: Doc | undefined | null): (doc: Doc) => boo
 export function projectDocs(docs: Doc[], projection: Doc | undefined | null, filter?: Doc | null): Doc[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   validateProjection(projection);
+  if (isSliceOnly(projection)) return docs.map((d) => sliceProjection(d, projection));
   try {
     const positional = Object.keys(projection).some((k) => k.endsWith(".$"));
     const q = new Query(positional && filter ? filter : {}, mingoOptions());
-    return (q.find(docs, projection).all() as Doc[]).map(idFirstIfPresent);
+    // mingo's expressions compute with plain numbers only.
+    const input = hasExpressions(projection) ? docs.map((d) => promotedView(d)) : docs;
+    return (q.find(input, projection).all() as Doc[]).map(idFirstIfPresent);
   } catch (err) {
     throw asQueryError(err);
   }
+}
+
+const isSpec = (v: unknown, op: string) => typeof v === "object" && v !== null && !Array.isArray(v) && op in v;
+
+function hasExpressions(projection: Doc): boolean {
+  return Object.values(projection).some((v) => typeof v === "string" || (typeof v === "object" && v !== null && !isSpec(v, "$slice") && !isSpec(v, "$elemMatch")));
+}
+
+/** Only `$slice` specs (and perhaps `_id: 0`): mongod treats that as an exclusion projection. */
+function isSliceOnly(projection: Doc): boolean {
+  let slices = 0;
+  for (const [k, v] of Object.entries(projection)) {
+    if (k === "_id" && (v === 0 || v === false)) continue;
+    if (!isSpec(v, "$slice") || Object.keys(v as Doc).length !== 1) return false;
+    slices++;
+  }
+  return slices > 0;
+}
+
+/** Copy of `doc` with each `$slice` applied (through embedded documents and arrays of them) and `_id` dropped if asked. */
+function sliceProjection(doc: Doc, projection: Doc): Doc {
+  const out = cloneDoc(doc);
+  if (projection._id === 0 || projection._id === false) delete out._id;
+  for (const [path, spec] of Object.entries(projection)) {
+    if (path !== "_id" || isSpec(spec, "$slice")) slicePath(out, path.split("."), (spec as Doc).$slice);
+  }
+  return out;
+}
+
+function slicePath(value: unknown, parts: string[], spec: unknown): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const el of value) slicePath(el, parts, spec);
+    return;
+  }
+  const [head, ...rest] = parts;
+  const o = value as Doc;
+  if (rest.length) return slicePath(o[head!], rest, spec);
+  if (Array.isArray(o[head!])) o[head!] = sliceArray(o[head!] as unknown[], spec);
+}
+
+/** `$slice: n` (first n, or last -n) or `[skip, limit]` (skip from the end when negative). */
+function sliceArray(arr: unknown[], spec: unknown): unknown[] {
+  if (Array.isArray(spec)) {
+    const [skip, limit] = spec.map(Number) as [number, number];
+    if (!(limit > 0)) throw mongoError(ErrorCodes.BadValue, "$slice limit must be positive");
+    const start = skip < 0 ? Math.max(0, arr.length + skip) : Math.min(arr.length, skip);
+    return arr.slice(start, start + limit);
+  }
+  const n = Number(spec);
+  if (!Number.isFinite(n)) throw mongoError(ErrorCodes.BadValue, "$slice only supports numbers and [skip, limit] arrays");
+  return n >= 0 ? arr.slice(0, n) : arr.slice(Math.max(0, arr.length + n));
 }
 
 /** mongod rejects mixing inclusion and exclusion (except `_id`) with code 31254/31253. */
@@ -141,18 +189,20 @@ function validateProjection(projection: Doc): void {
  * Values at a dotted path, descending into arrays like mongod does for index keys and sort keys.
  * Missing → [undefined]. An array value contributes its elements (and an empty array contributes itself).
  */
-export function valuesAtPath(doc: unknown, path: string): unknown[] {
+export function valuesAtPath(doc: unknown, path: string, emptyArrays = true): unknown[] {
   const parts = path.split(".");
   const out: unknown[] = [];
-  collect(doc, parts, 0, out, false);
+  collect(doc, parts, 0, out, false, emptyArrays);
   return out.length ? out : [undefined];
 }
 
-function collect(value: unknown, parts: string[], i: number, out: unknown[], viaArray: boolean): void {
+/** `emptyArrays: false` drops an empty array at the end of the path (distinct: it contributes no value). */
+function collect(value: unknown, parts: string[], i: number, out: unknown[], viaArray: boolean, emptyArrays: boolean): void {
   if (i === parts.length) {
     if (Array.isArray(value)) {
-      if (value.length === 0) out.push(value);
-      else for (const v of value) out.push(v);
+      if (value.length === 0) {
+        if (emptyArrays) out.push(value);
+      } else for (const v of value) out.push(v);
     } else if (!(viaArray && value === undefined)) out.push(value);
     return;
   }
@@ -163,14 +213,14 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[], via
   const key = parts[i]!;
   if (Array.isArray(value)) {
     if (/^\d+$/.test(key)) {
-      collect(value[Number(key)], parts, i + 1, out, viaArray);
+      collect(value[Number(key)], parts, i + 1, out, viaArray, emptyArrays);
     }
     for (const el of value) {
-      if (el !== null && typeof el === "object" && !Array.isArray(el)) collect(el, parts, i, out, true);
+      if (el !== null && typeof el === "object" && !Array.isArray(el)) collect(el, parts, i, out, true, emptyArrays);
     }
     return;
   }
-  collect((value as Doc)[key], parts, i + 1, out, viaArray);
+  collect((value as Doc)[key], parts, i + 1, out, viaArray, emptyArrays);
 }
 
 /** The value that represents a document for one sort field: min of an array ascending, max descending. */

@@ -3,9 +3,9 @@
  * little-endian. A record whose length runs past the end of the file or whose checksum does not match is a
  * torn write: reading stops there.
  */
-import { deserialize, serialize, type Document } from "bson";
+import { serialize, type Document } from "bson";
 import { crc32c } from "./crc32c.js";
-import { DESERIALIZE_OPTIONS } from "./wire.js";
+import { decodeDocument } from "./decode.js";
 
 const HEADER = 8;
 
@@ -30,7 +30,7 @@ export function decodeRecords(buf: Buffer): { records: Document[]; validLength: 
     const end = at + HEADER + len;
     if (len < 5 || end > buf.length || crc32c(buf, at + HEADER, end) !== sum) return { records, validLength: at, torn: true };
     try {
-      records.push(deserialize(buf.subarray(at + HEADER, end), DESERIALIZE_OPTIONS));
+      records.push(decodeDocument(buf.subarray(at + HEADER, end)));
     } catch {
       return { records, validLength: at, torn: true };
     }

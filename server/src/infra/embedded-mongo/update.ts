@@ -4,13 +4,24 @@
  * immutability (code 66) and building the upserted document from the filter's equality fields.
  */
 import { ObjectId, Timestamp } from "bson";
-import * as updateOperators from "mingo/operators/update";
 import { updateOne } from "mingo/updater";
 import { nowMs } from "../clock.js";
 import { ErrorCodes, MongoCommandError, mongoError } from "./errors.js";
 import { formatKeyValue } from "./indexes.js";
+import { ComputeOptions } from "./mingo-internals.js";
+import { promoteClone, restoreNumberTypes } from "./numbers.js";
 import { compareBson } from "./order.js";
 import { cloneDoc, computeOptions, plainOptions, type Doc } from "./query.js";
+import { UPDATE_OPERATORS as OPERATOR_IMPLS } from "./update-operators.js";
+
+/**
+ * Options for operator updates. mingo refuses any `_id` path up front; mongod allows setting `_id` to the value
+ * it already has, so mingo's check is pointed at a field name BSON cannot contain and the store compares the
+ * `_id` before and after instead.
+ */
+const UPDATE_BASE = ComputeOptions.init({ ...plainOptions(), idKey: "\0" });
+
+const POSITIONAL_NO_MATCH = "The positional operator did not find the match needed from the query.";
 
 const UPDATE_OPERATORS = new Set([
   "$set",
@@ -53,7 +64,34 @@ export function updateKind(update: unknown): UpdateKind {
       throw mongoError(ErrorCodes.FailedToParse, `Modifiers operate on fields but we found type ${Array.isArray(v) ? "array" : typeof v} instead. For example: {$mod: {<field>: ...}} not {$set: <field>}`);
     }
   }
+  checkConflicts(update as Doc);
   return "operators";
+}
+
+/** The paths an operator update touches ($rename: both names), in order. */
+function touchedPaths(update: Doc): string[] {
+  const paths: string[] = [];
+  for (const [op, fields] of Object.entries(update)) {
+    for (const [path, v] of Object.entries(fields as Doc)) {
+      paths.push(path);
+      if (op === "$rename" && typeof v === "string") paths.push(v);
+    }
+  }
+  return paths;
+}
+
+/** mongod refuses an update where two operators (or two fields) touch the same path or one inside the other. */
+function checkConflicts(update: Doc): void {
+  const seen: string[] = [];
+  for (const path of touchedPaths(update)) {
+    for (const other of seen) {
+      const [short, long] = other.length <= path.length ? [other, path] : [path, other];
+      if (long === short || long.startsWith(short + ".")) {
+        throw mongoError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${path}' would create a conflict at '${short}'`);
+      }
+    }
+    seen.push(path);
+  }
 }
 
 function immutableIdError(): MongoCommandError {
@@ -94,17 +132,20 @@ export function applyUpdate(
   const positional = kind === "operators" && JSON.stringify(Object.values(modifier).map((o) => Object.keys(o as Doc))).includes(".$");
   try {
     if (kind === "pipeline") {
-      updateOne(working, {}, modifier as never, { cloneMode: "deep" }, plainOptions());
+      // Aggregation expressions compute with plain numbers; untouched fields get their BSON types back after.
+      working[0] = promoteClone(doc);
+      updateOne(working, {}, promoteClone(modifier) as never, { cloneMode: "deep" }, plainOptions());
+      working[0] = restoreNumberTypes(doc, working[0]) as Doc;
     } else {
       // Operators are applied directly: mingo's updateOne re-registers operator tables on every call.
-      const opts = computeOptions({ condition: positional && options.filter ? options.filter : {}, updateConfig: { cloneMode: "deep" } });
-      const ops = updateOperators as unknown as Record<string, (expr: unknown, arrayFilters: Doc[], o: unknown) => (doc: Doc) => string[]>;
-      for (const [op, expr] of Object.entries(modifier as Doc)) ops[op]!(expr, options.arrayFilters ?? [], opts)(working[0]!);
+      const opts = computeOptions({ condition: positional && options.filter ? options.filter : {}, updateConfig: { cloneMode: "deep" } }, UPDATE_BASE);
+      for (const [op, expr] of Object.entries(modifier as Doc)) OPERATOR_IMPLS[op]!(expr as Doc, options.arrayFilters ?? [], opts)(working[0]!);
     }
   } catch (err) {
     if (err instanceof MongoCommandError) throw err;
     const message = err instanceof Error ? err.message : String(err);
     if (/immutable/i.test(message)) throw immutableIdError();
+    if (/array field for '\.\$'|positional operator found no match/.test(message)) throw mongoError(ErrorCodes.BadValue, POSITIONAL_NO_MATCH);
     throw mongoError(updateErrorCode(message), message);
   }
   const out = working[0]!;

@@ -4,8 +4,9 @@
  * sequences. Parsing never trusts lengths: anything inconsistent throws {@link WireError}, which the server
  * answers by closing that one connection.
  */
-import { deserialize, serialize, type Document } from "bson";
+import { serialize, type Document } from "bson";
 import { crc32c } from "./crc32c.js";
+import { decodeDocument } from "./decode.js";
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -37,9 +38,6 @@ export type Request =
   | { kind: "msg"; header: MessageHeader; flags: number; command: Document }
   | { kind: "unsupported"; header: MessageHeader };
 
-/** BSON options for everything the store reads from the wire or from disk. */
-export const DESERIALIZE_OPTIONS = { promoteBuffers: false, validation: { utf8: false } } as const;
-
 /**
  * Reads the length of the next message from `buf` if its header is complete. Throws on an impossible length,
  * since nothing after it can be framed.
@@ -64,7 +62,7 @@ function readDocument(buf: Buffer, at: number, end: number): [Document, number] 
   if (size > MAX_BSON_SIZE + 16 * 1024) throw new WireError("document too large");
   let doc: Document;
   try {
-    doc = deserialize(buf.subarray(at, at + size), DESERIALIZE_OPTIONS);
+    doc = decodeDocument(buf.subarray(at, at + size));
   } catch (err) {
     throw new WireError(`invalid BSON: ${(err as Error).message}`);
   }

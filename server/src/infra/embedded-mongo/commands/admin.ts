@@ -3,6 +3,7 @@ import { calculateObjectSize } from "bson";
 import { ID_INDEX_SPEC } from "../engine.js";
 import { ErrorCodes, mongoError } from "../errors.js";
 import { defaultIndexName, type IndexSpec } from "../indexes.js";
+import { numberValue, numericKind } from "../numbers.js";
 import { compileFilter, type Doc } from "../query.js";
 import { collectionArg, docArg, type Handler } from "./context.js";
 
@@ -77,10 +78,14 @@ const dropDatabase: Handler = (_cmd, ctx) => {
 function normaliseIndexSpec(raw: unknown): IndexSpec {
   if (raw === null || typeof raw !== "object") throw mongoError(ErrorCodes.TypeMismatch, "index specification must be an object");
   const spec = raw as Doc;
-  const key = spec.key as Doc | undefined;
-  if (!key || typeof key !== "object" || Object.keys(key).length === 0) {
+  const rawKey = spec.key as Doc | undefined;
+  if (!rawKey || typeof rawKey !== "object" || Object.keys(rawKey).length === 0) {
     throw mongoError(ErrorCodes.FailedToParse, "The 'key' field is a required property of an index specification");
   }
+  // Directions and TTLs may arrive as any BSON number type (a double 1.0, an int64); the store wants plain numbers.
+  const plain = (v: unknown) => (numericKind(v) ? numberValue(v) : v);
+  const key: Doc = {};
+  for (const [k, v] of Object.entries(rawKey)) key[k] = plain(v);
   for (const [k, v] of Object.entries(key)) {
     const ok = (typeof v === "number" && v !== 0) || (typeof v === "string" && ["text", "hashed", "2d", "2dsphere"].includes(v));
     if (!ok || k.length === 0) throw mongoError(67, `Values in the index key pattern can only be numbers or strings, got ${k}: ${String(v)}`);
@@ -93,7 +98,7 @@ function normaliseIndexSpec(raw: unknown): IndexSpec {
       if (v) out[k] = true;
       continue;
     }
-    out[k] = v;
+    out[k] = k === "expireAfterSeconds" ? plain(v) : v;
   }
   if (out.expireAfterSeconds !== undefined) {
     const e = out.expireAfterSeconds;

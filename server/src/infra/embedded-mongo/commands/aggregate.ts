@@ -5,6 +5,7 @@
  */
 import { Aggregator } from "mingo/aggregator";
 import { ErrorCodes, MongoCommandError, mongoError } from "../errors.js";
+import { promoteClone } from "../numbers.js";
 import { cloneDoc, MINGO_CONTEXT, mingoOptions, type Doc } from "../query.js";
 import { collectionArg, docArg, numArg, type Handler } from "./context.js";
 
@@ -62,7 +63,8 @@ const aggregate: Handler = (cmd, ctx) => {
   let result: Doc[];
   if (rest.length) {
     try {
-      result = new Aggregator(rest, mingoOptions(ctx.engine.resolver(ctx.db))).run(docs.map((d) => cloneDoc(d)));
+      // mingo computes with plain numbers only: it gets promoted copies (see numbers.ts).
+      result = new Aggregator(promoteClone(rest), mingoOptions(ctx.engine.resolver(ctx.db))).run(docs.map((d) => promoteClone(d)));
     } catch (err) {
       if (err instanceof MongoCommandError) throw err;
       throw mongoError(ErrorCodes.BadValue, err instanceof Error ? err.message : String(err));

@@ -2,6 +2,7 @@
 import type { CursorRegistry } from "../cursors.js";
 import type { Engine } from "../engine.js";
 import { ErrorCodes, mongoError } from "../errors.js";
+import { numberValue } from "../numbers.js";
 import type { Doc } from "../query.js";
 
 export interface CommandContext {
@@ -40,7 +41,7 @@ export function docArg(cmd: Doc, name: string, command: string): Doc | undefined
 export function numArg(cmd: Doc, name: string, command: string, allowNegative = false): number | undefined {
   const v = cmd[name];
   if (v === undefined || v === null) return undefined;
-  const n = typeof v === "number" ? v : typeof v === "object" && v !== null && "toNumber" in v ? (v as { toNumber(): number }).toNumber() : Number.NaN;
+  const n = numberValue(v);
   if (Number.isNaN(n)) {
     throw mongoError(ErrorCodes.TypeMismatch, `BSON field '${command}.${name}' is the wrong type '${typeof v}', expected types '[long, int, decimal, double]'`);
   }

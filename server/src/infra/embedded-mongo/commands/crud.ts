@@ -2,7 +2,7 @@
 import { Long } from "bson";
 import type { Collection } from "../engine.js";
 import { ErrorCodes, mongoError, toMongoError } from "../errors.js";
-import { compareBson, idKey } from "../order.js";
+import { compareBson, idKey, sameBson } from "../order.js";
 import { projectDocs, valuesAtPath, type Doc } from "../query.js";
 import { applyUpdate, buildUpsertDoc, idFirst, updateKind } from "../update.js";
 import { collectionArg, docArg, numArg, type CommandContext, type Handler } from "./context.js";
@@ -103,7 +103,7 @@ function updateOne(ctx: CommandContext, name: string, stmt: Doc): { n: number; n
   let nModified = 0;
   for (const doc of matched) {
     const next = applyUpdate(doc, u, { arrayFilters, filter: q });
-    if (compareBson(doc, next) !== 0 || Object.keys(doc).join() !== Object.keys(next).join()) {
+    if (!sameBson(doc, next)) {
       (coll as Collection).replace(doc, next);
       nModified++;
     }
@@ -179,7 +179,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   const arrayFilters = cmd.arrayFilters as Doc[] | undefined;
   if (found && coll) {
     const next = applyUpdate(found, cmd.update, { arrayFilters, filter: query });
-    if (compareBson(found, next) !== 0 || Object.keys(found).join() !== Object.keys(next).join()) coll.replace(found, next);
+    if (!sameBson(found, next)) coll.replace(found, next);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: out(cmd.new === true ? next : found), ok: 1 };
   }
   if (cmd.upsert === true) {
@@ -209,7 +209,7 @@ const distinct: Handler = (cmd, ctx) => {
   const coll = ctx.engine.collection(ctx.db, name);
   const seen = new Map<string, unknown>();
   for (const doc of coll ? coll.select(query) : []) {
-    for (const v of valuesAtPath(doc, key)) {
+    for (const v of valuesAtPath(doc, key, false)) {
       if (v === undefined) continue;
       const k = idKey(v);
       if (!seen.has(k)) seen.set(k, v);
