@@ -1,7 +1,22 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { build, defineConfig, type Plugin } from "vite";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** After the pages, builds the embeddable chat (`vite.widget.config.ts`) into `<outDir>/widgets`. */
+function widgetLibrary(): Plugin {
+  let outDir = "";
+  return {
+    name: "balie-widget-library",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      await build({ configFile: here("./vite.widget.config.ts"), build: { outDir: `${outDir}/widgets` } });
+    },
+  };
+}
 
 /**
  * Multi-page build of the browser code: each HTML entry under client/ becomes a page in dist/public, which the
@@ -12,6 +27,7 @@ export default defineConfig({
   base: "/",
   // Copied as-is to dist/public (favicon, robots.txt, …).
   publicDir: here("./client/public"),
+  plugins: [widgetLibrary()],
   build: {
     outDir: here("./dist/public"),
     emptyOutDir: true,
@@ -21,6 +37,8 @@ export default defineConfig({
       input: {
         main: here("./client/index.html"),
         auth: here("./client/auth.html"),
+        portal: here("./client/portal.html"),
+        agent: here("./client/agent.html"),
       },
     },
   },

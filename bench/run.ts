@@ -4,6 +4,9 @@
  */
 const benches: Array<{ name: string; load: () => Promise<{ run(): Promise<void> }> }> = [
   { name: "embedded store", load: () => import("./store.bench.js") },
+  { name: "chat latency", load: () => import("./chat.bench.js") },
+  { name: "availability idle channel", load: () => import("./availability.bench.js") },
+  { name: "contact history", load: () => import("./history.bench.js") },
 ];
 
 const only = process.argv[2];

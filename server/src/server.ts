@@ -4,10 +4,18 @@ import path from "node:path";
 import type { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import type { Config } from "./config/env.js";
+import { createEventBus, type EventBus } from "./events/bus.js";
 import { createLogger, type Logger } from "./infra/logger.js";
 import { connectMongo, type MongoHandle } from "./infra/mongo.js";
 import { closeRedis, createRedisClient, pingRedis } from "./infra/redis/client.js";
+import { installAvailability, type AvailabilityDeps, type AvailabilityHandle } from "./modules/availability/index.js";
+import { agentsWithFreeCapacity } from "./modules/chat/presence.js";
+import { installOpeningHours, isOpenAt, nextOpeningAfter } from "./modules/opening-hours/index.js";
+import { installChat, type ChatRuntime } from "./modules/chat/chat-runtime.js";
+import { mongoSessionStore } from "./modules/identity/session-store.js";
+import { redisSessionStore } from "./modules/identity/redis-session-store.js";
 import { createIo, type BalieIo } from "./realtime/io.js";
+import { installRealtime } from "./realtime/install.js";
 import { seedDemoDataIfEmpty } from "./seed/index.js";
 
 /** Options for {@link startServer}. */
@@ -18,6 +26,8 @@ export interface StartServerOptions {
   inMemoryStore?: boolean;
   /** Vite build directory; defaults to `<cwd>/dist/public`. */
   publicDir?: string;
+  /** Replace the availability service's capacity source (tests); default: chat presence. */
+  availability?: Partial<AvailabilityDeps>;
 }
 
 /** A listening Balie. */
@@ -29,7 +39,13 @@ export interface RunningServer {
   readonly io: BalieIo;
   readonly mongo: MongoHandle;
   readonly redis: Redis | undefined;
+  /** Chat engine of this process (routing, presence heartbeats, sweeper). */
+  readonly chat: ChatRuntime;
   readonly logger: Logger;
+  /** Domain events; spans processes over Redis pub/sub when REDIS_URL is set. */
+  readonly bus: EventBus;
+  /** The chat availability signal and its SSE stream (`tick()` recomputes now, for tests with a ManualClock). */
+  readonly availability: AvailabilityHandle;
   /** True once {@link RunningServer.stop} was called. */
   isShuttingDown(): boolean;
   /**
@@ -45,6 +61,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const mongo = await connectMongo(config, logger, { inMemory: options.inMemoryStore ?? false });
 
   let redis: Redis | undefined;
+  let busSubscriber: Redis | undefined;
   try {
     if (config.seed.demo) {
       await seedDemoDataIfEmpty(logger);
@@ -54,7 +71,21 @@ export async function startServer(config: Config, options: StartServerOptions = 
       redis = createRedisClient(config.redis.url, logger, { name: "main" });
       // Errors are logged by the client; it keeps retrying and /readyz reports Redis until it is back.
       await redis.connect().catch(() => undefined);
+      // A subscribed connection cannot publish: the bus gets its own subscriber next to the main client.
+      busSubscriber = createRedisClient(config.redis.url, logger, { name: "events" });
+      await busSubscriber.connect().catch(() => undefined);
     }
+    const bus = createEventBus({
+      ...(redis && busSubscriber ? { redis: { publisher: redis, subscriber: busSubscriber } } : {}),
+      onError: (err) => logger.warn({ err }, "event bus error"),
+    });
+    const uninstallOpeningHours = await installOpeningHours({ bus, logger });
+    const availability = await installAvailability({
+      bus,
+      logger,
+      deps: { freeCapacity: options.availability?.freeCapacity ?? agentsWithFreeCapacity },
+      isOriginAllowed: (origin) => allowedOrigins.has(origin) || localOrigins.has(origin),
+    });
 
     let shuttingDown = false;
     const redisClient = redis;
@@ -70,13 +101,33 @@ export async function startServer(config: Config, options: StartServerOptions = 
     });
     // The app must be the server's request listener before Socket.IO attaches: engine.io wraps the existing
     // listeners so /socket.io requests never reach Express.
-    const httpServer = createServer(app);
+    // The availability stream is served before Express (no per-connection middleware state; see sse-hub.ts).
+    const httpServer = createServer((req, res) => {
+      if (!availability.handleRequest(req, res)) app(req, res);
+    });
     const localOrigins = new Set<string>();
     const allowedOrigins = new Set(config.http.allowedOrigins);
     const io = createIo(httpServer, {
       logger,
       redisUrl: config.redis.url,
       isOriginAllowed: (origin) => allowedOrigins.has(origin) || localOrigins.has(origin),
+    });
+
+    const chat = installChat({
+      bus,
+      logger,
+      redis: redisClient,
+      tokenSecret: config.session.secret,
+      isOpenAt: (at) => isOpenAt(at),
+      nextOpeningAt: (at) => nextOpeningAfter(at),
+    });
+    const uninstallRealtime = installRealtime({
+      io,
+      bus,
+      chat,
+      sessions: redisClient ? redisSessionStore(redisClient) : mongoSessionStore(),
+      tokenSecret: config.session.secret,
+      logger,
     });
 
     await listen(httpServer, config.http.port, config.http.host);
@@ -97,6 +148,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
         logger.info("shutdown: readiness failing");
         if (config.shutdown.drainMs > 0) await delay(config.shutdown.drainMs);
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        availability.stop();
+        uninstallOpeningHours();
+        await chat.stop();
+        uninstallRealtime();
         await io.close();
         httpServer.closeIdleConnections();
         const grace = Math.max(500, config.shutdown.timeoutMs - config.shutdown.drainMs - 1_500);
@@ -107,6 +162,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
           await httpClosed;
         }
         await mongo.close();
+        await bus.close();
+        if (busSubscriber) await closeRedis(busSubscriber);
         if (redisClient) await closeRedis(redisClient);
         logger.info("shutdown complete");
       })();
@@ -121,10 +178,14 @@ export async function startServer(config: Config, options: StartServerOptions = 
       mongo,
       redis,
       logger,
+      bus,
+      availability,
+      chat,
       isShuttingDown: () => shuttingDown,
       stop,
     };
   } catch (err) {
+    if (busSubscriber) await closeRedis(busSubscriber).catch(() => undefined);
     if (redis) await closeRedis(redis).catch(() => undefined);
     await mongo.close().catch(() => undefined);
     throw err;

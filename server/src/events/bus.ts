@@ -14,6 +14,7 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { ConversationView, MessageStatusChanged, MessageView, TypingChanged } from "../contracts/realtime.js";
 import { redisKeys } from "../infra/redis/keys.js";
 
 /**
@@ -25,6 +26,16 @@ export interface DomainEvents {
   "presence.changed": { agentId: string };
   /** Opening hours, closures or capacities were edited (emitted by the opening-hours commands). */
   "schedule.changed": { reason: string };
+  /** A chat message or internal note was stored (emitted by chat's messageSender, after the MongoDB write). */
+  "chat.messageCreated": { message: MessageView };
+  /** Messages became delivered or read (emitted by chat's receipts). */
+  "chat.messageStatusChanged": MessageStatusChanged;
+  /** Someone started or stopped typing in a chat (emitted by chat's typing handler; never stored). */
+  "chat.typingChanged": TypingChanged;
+  /** A conversation's state, assignment, summary or rating changed (emitted by chat commands). */
+  "chat.conversationChanged": { conversation: ConversationView; previousAgentId: string | null };
+  /** The chat queue changed: a chat was queued, assigned, requeued or left it (emitted by chat commands). */
+  "chat.queueChanged": { reason: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

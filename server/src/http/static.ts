@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
+import { authPaths } from "../../../client/src/auth/routes.js";
 
 /**
  * Serves the Vite build (`dist/public`) when it exists. Without a build (`npm start` on a fresh clone) `/`
@@ -14,7 +15,21 @@ export function createStaticRouter(publicDir: string): Router {
       "/assets",
       express.static(path.join(publicDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
     );
+    // The embeddable chat (`/widgets/chat.js` and its chunks) is loaded by schools' own sites: a module script
+    // from another origin needs CORS, and helmet's default Cross-Origin-Resource-Policy (same-origin) would block it.
+    router.use("/widgets", (_req, res, next) => {
+      res.set({ "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" });
+      next();
+    });
     router.use(express.static(publicDir, { index: "index.html", maxAge: 0 }));
+    // History fallback: each client-side path gets its Vite entry (the page picks its view from the path).
+    const sendEntry = (file: string) => (_req: express.Request, res: express.Response) => {
+      res.set("Cache-Control", "no-cache").sendFile(path.join(publicDir, file));
+    };
+    if (existsSync(path.join(publicDir, "auth.html"))) router.get([...authPaths], sendEntry("auth.html"));
+    if (existsSync(path.join(publicDir, "portal.html"))) router.get(["/portaal", "/portaal/{*rest}"], sendEntry("portal.html"));
+    // The agent console; `/medewerker/inloggen` is an identity page and was routed to auth.html above.
+    if (existsSync(path.join(publicDir, "agent.html"))) router.get(["/medewerker", "/medewerker/{*rest}"], sendEntry("agent.html"));
     return router;
   }
   router.get("/", (_req, res) => {

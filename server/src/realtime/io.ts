@@ -1,14 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "../contracts/realtime.js";
 import type { Logger } from "../infra/logger.js";
 import { closeRedis, createRedisClient } from "../infra/redis/client.js";
 
-/**
- * Balie's Socket.IO server. Typed events (`contracts/realtime.ts`) will replace the defaults once the chat
- * contract exists; until then this is untyped.
- */
-export type BalieIo = Server;
+/** Balie's Socket.IO server, typed by the real-time contract (`contracts/realtime.ts`). */
+export type BalieIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Options for {@link createIo}. */
 export interface CreateIoOptions {
@@ -28,8 +26,10 @@ export function createIo(httpServer: HttpServer, options: CreateIoOptions): Bali
   const log = options.logger.child({ module: "realtime" });
   const allowed = (origin: string | undefined) => origin === undefined || options.isOriginAllowed(origin);
 
-  const io = new Server(httpServer, {
+  const io: BalieIo = new Server(httpServer, {
     serveClient: false,
+    // A chat message is 2,000 characters at most; nothing legitimate comes near this.
+    maxHttpBufferSize: 64 * 1024,
     cors: { origin: (origin, cb) => cb(null, allowed(origin)), credentials: true },
     allowRequest(req, callback) {
       const origin = req.headers.origin;

@@ -34,4 +34,16 @@ export const redisKeys = {
    * events/bus.ts; no TTL (a channel stores nothing).
    */
   eventsChannel: () => `${KEY_PREFIX}events`,
+  /**
+   * hash {status: online|pause|offline, lastSeenMs} of one agent's chat presence: a heartbeat written every 10 s
+   * by each process holding a console socket of that agent; owner: modules/chat/presence.ts; TTL: 5 min,
+   * refreshed per heartbeat (whether the agent is "gone" is decided on lastSeenMs against the clock, the TTL only
+   * cleans up).
+   */
+  agentPresence: (agentId: string) => `${KEY_PREFIX}presence:agent:${agentId}`,
+  /**
+   * hash {tokens, ts} token bucket of one chat sender (`contact:<orgId>:<pseudonym>` or `agent:<agentId>`);
+   * owner: modules/chat/rate-limiter.ts; TTL: time to refill the bucket + 1 s, refreshed on every take.
+   */
+  chatRateLimit: (sender: string) => `${KEY_PREFIX}ratelimit:chat:${sender}`,
 } as const;

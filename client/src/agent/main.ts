@@ -1,0 +1,3 @@
+/** Entry of `agent.html`: the agent console (`/medewerker`, `/medewerker/*` except `/medewerker/inloggen`). */
+import "../shared/styles.js";
+import "./agent-app.js";

@@ -1,0 +1,44 @@
+/**
+ * Chat tokens: for `<hd-chat>` on a page outside the portal, where the session cookie does not travel. A token
+ * names the person (pseudonym, name) and the organisation they act for, expires after 5 minutes, and is signed
+ * with HMAC-SHA256 under SESSION_SECRET: `base64url(json).base64url(mac)`. Only the handshake accepts it.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { CHAT_LIMITS } from "../../contracts/realtime.js";
+import { nowMs } from "../../infra/clock.js";
+
+/** What a token says. */
+export interface ChatTokenClaims {
+  organisationId: string;
+  pseudonym: string;
+  name: string;
+  /** Expiry, ms since the epoch. */
+  exp: number;
+}
+
+const mac = (secret: string, body: string) => createHmac("sha256", `chat-token:${secret}`).update(body).digest();
+
+/** Signs a token valid for {@link CHAT_LIMITS.chatTokenTtlMs}. */
+export function signChatToken(secret: string, claims: Omit<ChatTokenClaims, "exp">): { token: string; expiresAt: Date } {
+  const exp = nowMs() + CHAT_LIMITS.chatTokenTtlMs;
+  const body = Buffer.from(JSON.stringify({ o: claims.organisationId, p: claims.pseudonym, n: claims.name, e: exp })).toString("base64url");
+  return { token: `${body}.${mac(secret, body).toString("base64url")}`, expiresAt: new Date(exp) };
+}
+
+/** The claims of a valid, unexpired token; null otherwise. */
+export function verifyChatToken(secret: string, token: string): ChatTokenClaims | null {
+  const dot = token.indexOf(".");
+  if (dot <= 0 || token.length > 2000) return null;
+  const body = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), "base64url");
+  const expected = mac(secret, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { o?: unknown; p?: unknown; n?: unknown; e?: unknown };
+    if (typeof c.o !== "string" || typeof c.p !== "string" || typeof c.n !== "string" || typeof c.e !== "number") return null;
+    if (c.e <= nowMs()) return null;
+    return { organisationId: c.o, pseudonym: c.p, name: c.n, exp: c.e };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Who a socket is, decided once at the handshake (`io.use`):
+ * - `auth.token` (a chat token from `POST /api/v1/chat/token`, for pages on other origins): a school person
+ *   acting for the organisation the token names;
+ * - otherwise the session cookie (same-origin portal or console): the session's contact person (acting for the
+ *   effective organisation) or agent (display name and role from the agent record; disabled agents refused).
+ * Anything else is refused with `unauthenticated` / `invalid_chat_token` (the client's `connect_error`).
+ */
+import type { IncomingMessage } from "node:http";
+import { handshakeAuthSchema, type RealtimePrincipal, type SocketData } from "../contracts/realtime.js";
+import { pickLocale } from "../contracts/errors.js";
+import { effectiveOrganisationId } from "../http/middleware/auth.js";
+import { loadSession } from "../http/middleware/session.js";
+import { AgentModel } from "../modules/agents/agent.model.js";
+import { verifyChatToken } from "../modules/chat/chat-token.js";
+import type { SessionStore } from "../modules/identity/session-store.js";
+
+/** Options of {@link authenticateHandshake}. */
+export interface HandshakeOptions {
+  sessions: SessionStore;
+  tokenSecret: string;
+}
+
+/** Thrown for a refused handshake; `message` is the error id the client sees. */
+export class HandshakeError extends Error {}
+
+export async function authenticateHandshake(
+  request: IncomingMessage,
+  auth: unknown,
+  options: HandshakeOptions,
+): Promise<SocketData> {
+  const parsed = handshakeAuthSchema.safeParse(auth ?? {});
+  if (!parsed.success) throw new HandshakeError("unauthenticated");
+  const locale = parsed.data.locale ?? pickLocale(request.headers["accept-language"]);
+
+  if (parsed.data.token) {
+    const claims = verifyChatToken(options.tokenSecret, parsed.data.token);
+    if (!claims) throw new HandshakeError("invalid_chat_token");
+    return { locale, principal: { kind: "contact", organisationId: claims.organisationId, pseudonym: claims.pseudonym, name: claims.name } };
+  }
+
+  const session = await loadSession(options.sessions, request.headers.cookie, { touch: true });
+  const principal = session.state === "live" ? session.record.data.principal : null;
+  if (!principal) throw new HandshakeError("unauthenticated");
+  let realtime: RealtimePrincipal;
+  if (principal.type === "contact") {
+    realtime = { kind: "contact", organisationId: effectiveOrganisationId(principal), pseudonym: principal.ehPseudonym, name: principal.name };
+  } else {
+    const agent = await AgentModel.findById(principal.agentId).select({ displayName: 1, role: 1, disabledAt: 1 }).lean().exec();
+    if (!agent || agent.disabledAt) throw new HandshakeError("unauthenticated");
+    realtime = { kind: "agent", agentId: principal.agentId, role: agent.role, name: agent.displayName };
+  }
+  return { locale, principal: realtime };
+}

@@ -1,0 +1,76 @@
+/**
+ * Real-time wiring of one process: handshake authentication (`io.use`), rooms joined once after it, the command
+ * handlers per domain, the broadcaster, and agent console tracking for presence heartbeats.
+ */
+import { Types } from "mongoose";
+import type { EventBus } from "../events/bus.js";
+import type { Logger } from "../infra/logger.js";
+import type { ChatRuntime } from "../modules/chat/chat-runtime.js";
+import { ConversationModel } from "../modules/chat/conversation.model.js";
+import type { SessionStore } from "../modules/identity/session-store.js";
+import { installBroadcaster } from "./broadcaster.js";
+import { authenticateHandshake, HandshakeError } from "./handshake.js";
+import { registerAgentHandlers } from "./handlers/agent.js";
+import { registerConversationHandlers } from "./handlers/conversation.js";
+import type { BalieIo } from "./io.js";
+import { rooms } from "./rooms.js";
+
+/** Options of {@link installRealtime}. */
+export interface InstallRealtimeOptions {
+  io: BalieIo;
+  bus: EventBus;
+  chat: ChatRuntime;
+  sessions: SessionStore;
+  /** SESSION_SECRET (chat tokens). */
+  tokenSecret: string;
+  logger: Logger;
+}
+
+/** Installs everything; returns the uninstall (broadcaster listeners). */
+export function installRealtime(options: InstallRealtimeOptions): () => void {
+  const { io, chat } = options;
+  const log = options.logger.child({ module: "realtime" });
+
+  io.use((socket, next) => {
+    authenticateHandshake(socket.request, socket.handshake.auth, { sessions: options.sessions, tokenSecret: options.tokenSecret }).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (err: unknown) => {
+        if (!(err instanceof HandshakeError)) log.error({ err }, "socket handshake failed");
+        next(new Error(err instanceof HandshakeError ? err.message : "unauthenticated"));
+      },
+    );
+  });
+
+  io.on("connection", (socket) => {
+    const principal = socket.data.principal;
+    // Handlers first, so a command sent right after connect is never missed while the rooms are looked up.
+    registerConversationHandlers(socket, chat.ctx, log);
+    registerAgentHandlers(socket, chat.ctx, log);
+    socket.on("error", (err) => log.debug({ err }, "socket error"));
+
+    if (principal.kind === "agent") {
+      chat.trackAgentSocket(principal.agentId, 1);
+      socket.on("disconnect", () => chat.trackAgentSocket(principal.agentId, -1));
+      void socket.join([rooms.agents(), rooms.agent(principal.agentId)]);
+      ConversationModel.find({ state: "assigned", assignedAgentId: new Types.ObjectId(principal.agentId) })
+        .select({ _id: 1 })
+        .lean()
+        .exec()
+        .then((mine) => socket.join(mine.map((c) => rooms.conversation(String(c._id), "agent"))))
+        .catch((err: unknown) => log.warn({ err }, "agent rooms not joined"));
+    } else {
+      void socket.join([rooms.org(principal.organisationId), rooms.contact(principal.organisationId, principal.pseudonym)]);
+      ConversationModel.find({ activeKey: `${principal.organisationId}:${principal.pseudonym}` })
+        .select({ _id: 1 })
+        .lean()
+        .exec()
+        .then((mine) => socket.join(mine.map((c) => rooms.conversation(String(c._id), "contact"))))
+        .catch((err: unknown) => log.warn({ err }, "contact rooms not joined"));
+    }
+  });
+
+  return installBroadcaster({ io, bus: options.bus, chat: chat.ctx, logger: options.logger });
+}

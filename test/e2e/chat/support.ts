@@ -1,0 +1,78 @@
+/**
+ * Support for the chat browser tests: a fresh Vite build (pages + the embeddable widget library) in a temporary
+ * directory, a server with the eHerkenning simulator serving it, a clock inside opening hours, and logins that
+ * end up as cookies in real browser contexts.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { build } from "vite";
+import { resetClock, setClock } from "../../../server/src/infra/clock.js";
+import { createAgent, FACTORY_PASSWORD } from "../../factories/index.js";
+import type { HttpClient } from "../../harness/http-client.js";
+import { startSimulatorServer } from "../../harness/login.js";
+import { ROOT_DIR, type TestServer } from "../../harness/server.js";
+
+/**
+ * A Wednesday in March (no Dutch holiday), 10:00 in Amsterdam. The test clock runs at real speed from there,
+ * so opening hours say "open" whenever the suite runs, and waiting times and timeouts still pass.
+ */
+export const OPEN_MOMENT = Date.parse("2026-03-11T09:00:00Z");
+
+/** Builds the client and the widget library into a temp dir; returns it and a cleanup. */
+export async function buildClient(): Promise<{ outDir: string; cleanup: () => void }> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "balie-chat-public-"));
+  await build({ configFile: path.join(ROOT_DIR, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+/** Starts the server on a clock inside opening hours (running at real speed). */
+export async function startChatServer(publicDir: string): Promise<TestServer> {
+  const offset = OPEN_MOMENT - Date.now();
+  setClock({ nowMs: () => Date.now() + offset });
+  return startSimulatorServer({}, { publicDir });
+}
+
+export function restoreClock(): void {
+  resetClock();
+}
+
+/** A browser context that carries the cookies of a logged-in {@link HttpClient}. */
+export async function contextWithSession(browser: Browser, server: TestServer, client: HttpClient): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 800 } });
+  await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: server.url })));
+  return context;
+}
+
+/** Creates an agent (or supervisor) and logs in through the real login page; the page ends on the console. */
+export async function agentLogsIn(browser: Browser, server: TestServer, role: "agent" | "supervisor" = "agent", name?: string): Promise<Page> {
+  const agent = await createAgent({ role, ...(name ? { displayName: name } : {}) });
+  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/medewerker/inloggen`);
+  await page.getByLabel("Gebruikersnaam").fill(agent.username);
+  await page.getByLabel("Wachtwoord").fill(FACTORY_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL(`${server.url}/medewerker`);
+  await page.locator("hd-agent-presence input").first().waitFor({ timeout: 10_000 });
+  return page;
+}
+
+/** Collects console errors and page errors of `page`. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(`${msg.text()} ${msg.location().url}`));
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
+/** The element focused inside shadow roots: "tag.class" of the deepest active element. */
+export function deepFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return "";
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.classList.length ? `.${[...el.classList].join(".")}` : ""}`;
+  });
+}
