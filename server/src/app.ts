@@ -10,6 +10,7 @@ import { createStaticRouter } from "./http/static.js";
 import { createHttpLogger, type Logger } from "./infra/logger.js";
 import { installIdentity } from "./modules/identity/install.js";
 import { redisSessionStore } from "./modules/identity/redis-session-store.js";
+import { configureHistoryNotifications } from "./modules/contact-moments/history-routes.js";
 
 /** What {@link createApp} needs besides config. */
 export interface AppDeps {
@@ -57,11 +58,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(createHealthRouter(deps.health));
   app.use(express.json({ limit: config.http.jsonBodyLimit }));
   // Identity: eHerkenning (+ simulator), sessions, CSRF, /dev/mail, auth routes (see modules/identity/install.ts).
-  installIdentity(app, {
+  const identity = installIdentity(app, {
     config,
     logger: deps.logger,
     ...(deps.redis ? { sessions: redisSessionStore(deps.redis) } : {}),
   });
+  // "Er staat een nieuw bericht in uw Digitaal archief" goes out through the same mailer as the PIN mails.
+  configureHistoryNotifications({ mailer: identity.mailer, publicUrl: config.http.publicUrl });
 
   app.use("/api/v1", createApiRouter());
   app.use("/api", createOpenApiRouter());

@@ -16,11 +16,16 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The jar as a `Cookie` header value, e.g. for a socket.io-client `extraHeaders`. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   /** Raw request with the jar; never follows redirects. */
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const url = new URL(path, this.baseUrl);
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
     const res = await fetch(url, { ...init, headers, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) this.storeCookie(line);
     return res;

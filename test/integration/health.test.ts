@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
+import { loginAsAgent } from "../harness/login.js";
 import { startTestServer, type TestServer } from "../harness/server.js";
 
 let server: TestServer;
@@ -85,6 +86,12 @@ describe("http skeleton", () => {
 
 describe("socket.io handshake", () => {
   const open: Socket[] = [];
+  let cookie = "";
+  beforeAll(async () => {
+    // Sockets are only for signed-in people (or a chat token), so the Origin check is exercised as an agent.
+    const agent = await loginAsAgent(server);
+    cookie = agent.cookieHeader();
+  });
   afterAll(() => open.forEach((s) => s.close()));
 
   function attempt(extraHeaders: Record<string, string>, transport: "polling" | "websocket") {
@@ -97,15 +104,19 @@ describe("socket.io handshake", () => {
   }
 
   it.each(["polling", "websocket"] as const)("accepts an allowed Origin (%s)", async (transport) => {
-    expect(await attempt({ origin: server.url }, transport)).toEqual({ connected: true });
+    expect(await attempt({ origin: server.url, cookie }, transport)).toEqual({ connected: true });
   });
 
   it("accepts a client without Origin (same-origin polling, server-side clients)", async () => {
-    expect(await attempt({}, "polling")).toEqual({ connected: true });
+    expect(await attempt({ cookie }, "polling")).toEqual({ connected: true });
+  });
+
+  it("refuses a client that is not signed in", async () => {
+    expect(await attempt({ origin: server.url }, "websocket")).toEqual({ connected: false, error: "unauthenticated" });
   });
 
   it.each(["polling", "websocket"] as const)("refuses a disallowed Origin (%s)", async (transport) => {
-    const result = await attempt({ origin: "https://evil.example" }, transport);
+    const result = await attempt({ origin: "https://evil.example", cookie }, transport);
     expect(result.connected).toBe(false);
   });
 });

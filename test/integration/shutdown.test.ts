@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { io as connectSocket } from "socket.io-client";
+import { DEMO_AGENTS, DEMO_PASSWORD } from "../../server/src/seed/index.js";
+import { HttpClient } from "../harness/http-client.js";
 import { spawnServer, type SpawnedServer } from "../harness/server.js";
 
 let server: SpawnedServer | undefined;
@@ -23,9 +25,14 @@ describe("graceful shutdown", () => {
   });
 
   it("fails readiness first, then disconnects sockets and exits 0", async () => {
-    server = await spawnServer({ SHUTDOWN_DRAIN_MS: "1500" });
+    server = await spawnServer({ SHUTDOWN_DRAIN_MS: "1500", SEED_DEMO: "true" });
     const url = server.url;
-    const socket = connectSocket(url, { transports: ["websocket"], reconnection: false });
+    // A signed-in agent (demo data) holds the socket: anonymous sockets are refused.
+    const agent = new HttpClient(url);
+    await agent.session();
+    const login = await agent.post("/api/v1/auth/agent/login", { username: DEMO_AGENTS[0]!.username, password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    const socket = connectSocket(url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: agent.cookieHeader() } });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", resolve);
       socket.once("connect_error", reject);

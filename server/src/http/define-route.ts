@@ -61,6 +61,11 @@ export interface RouteSpec<
   response?: R;
   /** Success status, default 200 (204 when there is no response schema). */
   status?: number;
+  /**
+   * What the zod schemas cannot say (a multipart request body, a binary download), assigned over the generated
+   * OpenAPI operation, e.g. `{ requestBody: {...} }` or `{ responses: {...} }`.
+   */
+  openApi?: Record<string, unknown>;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<z.input<R> | void>;
 }
 
@@ -156,6 +161,7 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
           : { description: "No content" },
         default: { description: "Error envelope `{ error: { id, message, fields?, correlationId? } }`" },
       },
+      ...spec.openApi,
     };
   }
   return {

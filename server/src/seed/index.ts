@@ -122,11 +122,11 @@ export async function seedDemoDataIfEmpty(logger: { info(...args: unknown[]): vo
   if ((await OrganisationModel.countDocuments({}).limit(1)) > 0) return;
   try {
     const summary = await seedDemoData();
+    const logins = formatIdentitySummary(await seedIdentityDemo());
     logger.info(
       { schools: summary.schools, boards: summary.boards, contactMoments: summary.contactMoments },
-      "demo data seeded",
+      `demo data seeded\n${logins.join("\n")}`,
     );
-    for (const line of formatIdentitySummary(await seedIdentityDemo())) logger.info(line);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     logger.info("demo data is being seeded by another process");
