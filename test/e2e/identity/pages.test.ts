@@ -1,105 +1,101 @@
 /**
- * The identity pages in Chromium against a stubbed API: every page in nl and en has no axe (WCAG 2.1 A/AA)
- * violations, labels and keyboard order are right, and each error state behaves (summary focused, blocked
- * until HH:MM Amsterdam time, code expired, shared e-mail confirmation). Screenshots go to /tmp/identity-*.png.
+ * The identity pages in Chromium against the real server (built client, in-process Balie, eHerkenning
+ * simulator, mails over SMTP): every page in nl and en, reached the way a person reaches it, has no axe
+ * (WCAG 2.1 A/AA) violations, labels and keyboard order are right, and each state is produced by the server
+ * itself: 5 wrong PINs → blocked until HH:MM Amsterdam time (and unblocked after it), activation code expired
+ * (server clock at 24 h + 1 s), shared e-mail warning → confirmation, wachtwoord vergeten → mail to the
+ * gemachtigde, account kiezen with two linked accounts, agent login with a wrong password.
+ * Screenshots go to /tmp/identity-*.png.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAxe } from "../../harness/axe.js";
-import { launchBrowser, newPage } from "../../harness/browser.js";
-import { anonymousSession, startClientServer, stubApi, type ClientServer, type StubResponse } from "./support.js";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PortalAccountModel } from "../../../server/src/modules/identity/portal-account.model.js";
+import { createAgent, createBoard, createSchool } from "../../factories/index.js";
+import { createAccount, LOA2, loginAsContactWithIdentity, person, pinFromMail } from "../../harness/login.js";
+import { expectNoAxeViolations, openPage } from "../portal/support.js";
+import { ehLoginInBrowser, expectHeading, focusedId, linkWithActivationCode, shot, startIdentityEnv, tabOrder, wrongPin, type IdentityEnv } from "./support.js";
 
-let server: ClientServer;
-let browser: Browser;
+let env: IdentityEnv;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startClientServer(), launchBrowser()]);
+  env = await startIdentityEnv();
+});
+
+afterEach(() => {
+  // Tests that move the server's clock put it back to real time.
+  env.clock.set(Date.now());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await env?.stop();
 });
 
-const contactSession = {
-  ...anonymousSession,
-  authenticated: true,
-  principal: {
-    type: "contact",
-    name: "J. de Vries",
-    kvk: "12345678",
-    accounts: [
-      { organisationId: "a".repeat(24), kind: "school", code: "12AB", name: "OBS De Linde" },
-      { organisationId: "b".repeat(24), kind: "board", code: "41234", name: "Stichting Primair Onderwijs Noord" },
-    ],
-    activeOrganisationId: "a".repeat(24),
-    actingFor: null,
-    effectiveOrganisationId: "a".repeat(24),
-    schools: [],
-  },
-};
+let kvkSeq = 44_000_000;
+/** A fresh KvK number, so attempts never count against another test's accounts. */
+const nextKvk = () => String(++kvkSeq);
 
-async function open(path: string, handlers: Record<string, (body: unknown) => StubResponse> = {}, locale = "nl") {
-  const page = await newPage(browser);
-  if (locale !== "nl") await page.addInitScript((l) => localStorage.setItem("balie.locale", l), locale);
-  const api = await stubApi(page, { "GET /api/v1/session": () => ({ status: 200, body: anonymousSession }), ...handlers });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url + path);
-  await page.locator("h1").waitFor();
-  return { page, api, errors };
+/** An unknown identity logged in at the broker: the browser is on /koppelen with a pending link. */
+async function onLinkPage(page: Page): Promise<void> {
+  const landed = await ehLoginInBrowser(page, env, person(nextKvk()));
+  expect(landed.pathname).toBe("/koppelen");
+  await page.locator("hd-link-form").waitFor();
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const { report } = await runAxe(page);
-  expect(report).toBe("");
+/** A school with an account awaiting activation; the browser linked it and is on /koppelen/pincode. */
+async function onPinPage(page: Page): Promise<void> {
+  const kvk = nextKvk();
+  const school = await createSchool({ kvkNumber: kvk });
+  const { activationCode } = await createAccount(school._id, { username: `pages-pin-${kvk}`, activationCode: true });
+  expect((await ehLoginInBrowser(page, env, person(kvk))).pathname).toBe("/koppelen");
+  await linkWithActivationCode(page, env, activationCode!, `pin-${kvk}@persoonlijk.example.nl`);
+  await page.locator("hd-pin-form").waitFor();
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/identity-${name}.png`, fullPage: true });
+/** A person linked to a school and a board logs in at the broker and lands on /account-kiezen. */
+async function onAccountsPage(page: Page): Promise<{ schoolId: string; boardId: string }> {
+  const school = await createSchool({ name: "OBS De Linde" });
+  const board = await createBoard({ name: "Stichting Primair Onderwijs Noord" });
+  const { identity } = await loginAsContactWithIdentity(env.server, [school._id, board._id], { identity: person(nextKvk()) });
+  expect((await ehLoginInBrowser(page, env, identity)).pathname).toBe("/account-kiezen");
+  return { schoolId: String(school._id), boardId: String(board._id) };
 }
 
-/** Tab from the top of the page and list the accessible names of focused elements. */
-async function tabOrder(page: Page, steps: number): Promise<string[]> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const names: string[] = [];
-  for (let i = 0; i < steps; i++) {
-    await page.keyboard.press("Tab");
-    names.push(
-      await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-        return (label ?? el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim();
-      }),
-    );
-  }
-  return names;
-}
-
-const pages = [
-  ["/inloggen", "Inloggen", "Log in"],
-  ["/inloggen?fout=assurance_too_low", "Inloggen", "Log in"],
-  ["/koppelen", "eHerkenning koppelen aan account", "Link eHerkenning to your account"],
-  ["/koppelen?variant=activatiecode", "eHerkenning koppelen aan account", "Link eHerkenning to your account"],
-  ["/koppelen/pincode", "Koppeling eHerkenning bevestigen", "Confirm eHerkenning link"],
-  ["/wachtwoord-vergeten", "Wachtwoord vergeten", "Forgot your password"],
-  ["/account-kiezen", "Account kiezen", "Choose an account"],
-  ["/medewerker/inloggen", "Inloggen voor medewerkers", "Staff log in"],
-] as const;
+/** How each page is reached for real. */
+const pages: readonly [label: string, reach: (page: Page) => Promise<unknown>, nl: string, en: string][] = [
+  ["/inloggen", (page) => page.goto(`${env.server.url}/inloggen`), "Inloggen", "Log in"],
+  ["/inloggen?fout=assurance_too_low", (page) => ehLoginInBrowser(page, env, person(nextKvk(), LOA2)), "Inloggen", "Log in"],
+  ["/koppelen", onLinkPage, "eHerkenning koppelen aan account", "Link eHerkenning to your account"],
+  [
+    "/koppelen?variant=activatiecode",
+    async (page) => {
+      await onLinkPage(page);
+      await page.goto(`${env.server.url}/koppelen?variant=activatiecode`);
+      await page.getByLabel(/Activatiecode|Activation code/).waitFor();
+    },
+    "eHerkenning koppelen aan account",
+    "Link eHerkenning to your account",
+  ],
+  ["/koppelen/pincode", onPinPage, "Koppeling eHerkenning bevestigen", "Confirm eHerkenning link"],
+  ["/wachtwoord-vergeten", (page) => page.goto(`${env.server.url}/wachtwoord-vergeten`), "Wachtwoord vergeten", "Forgot your password"],
+  ["/account-kiezen", onAccountsPage, "Account kiezen", "Choose an account"],
+  ["/medewerker/inloggen", (page) => page.goto(`${env.server.url}/medewerker/inloggen`), "Inloggen voor medewerkers", "Staff log in"],
+];
 
 describe("identity pages", () => {
-  for (const [path, nlTitle, enTitle] of pages) {
+  for (const [label, reach, nlTitle, enTitle] of pages) {
     for (const [locale, title] of [["nl", nlTitle], ["en", enTitle]] as const) {
-      it(`${path} in ${locale}: heading, lang, no axe violations`, async () => {
-        const handlers: Record<string, (body: unknown) => StubResponse> =
-          path === "/account-kiezen" ? { "GET /api/v1/session": () => ({ status: 200, body: contactSession }) } : {};
-        const { page, errors } = await open(path, handlers, locale);
-        await expect.poll(() => page.locator("h1").textContent()).toBe(title);
+      it(`${label} in ${locale}: heading, lang, no axe violations`, async () => {
+        const { page, errors } = await openPage(env, locale);
+        page.setDefaultTimeout(10_000);
+        await reach(page);
+        expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(label);
+        await expectHeading(page, title);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
         expect(await page.title()).toContain(title);
         expect(await page.locator("main").count()).toBe(1);
+        if (label === "/account-kiezen") await page.locator("hd-account-chooser button").first().waitFor();
         await expectNoAxeViolations(page);
-        await shot(page, `${path.replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}-${locale}`);
+        await shot(page, `${label.replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}-${locale}`);
         expect(errors).toEqual([]);
         await page.context().close();
       });
@@ -107,7 +103,9 @@ describe("identity pages", () => {
   }
 
   it("/inloggen: skip link first, then the language switch, then eHerkenning and the staff link", async () => {
-    const { page } = await open("/inloggen");
+    const { page } = await openPage(env);
+    await page.goto(`${env.server.url}/inloggen`);
+    await page.locator("h1").waitFor();
     expect(await tabOrder(page, 6)).toEqual([
       "Naar de inhoud",
       "Balie, naar de startpagina",
@@ -119,30 +117,36 @@ describe("identity pages", () => {
     expect(await page.getByRole("link", { name: /Inloggen met eHerkenning/ }).getAttribute("href")).toBe("/auth/eherkenning/start");
     await page.getByRole("link", { name: "Naar de inhoud" }).focus();
     await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hd-main");
+    expect(await focusedId(page)).toBe("hd-main");
     await page.context().close();
   });
 
-  it("/inloggen?fout=assurance_too_low explains that EH3 is required", async () => {
-    const { page } = await open("/inloggen?fout=assurance_too_low");
+  it("EH2 at the broker: /inloggen explains that EH3 is required", async () => {
+    const { page } = await openPage(env);
+    const landed = await ehLoginInBrowser(page, env, person(nextKvk(), LOA2));
+    expect(landed.searchParams.get("fout")).toBe("assurance_too_low");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("minimaal niveau 3 (EH3)");
     await page.context().close();
   });
 
   it("switches language live, stores it and keeps it after a reload", async () => {
-    const { page } = await open("/koppelen");
+    const { page } = await openPage(env);
+    await onLinkPage(page);
     await page.getByRole("button", { name: "English" }).click();
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Link eHerkenning to your account");
+    await expectHeading(page, "Link eHerkenning to your account");
     expect(await page.getByLabel("Username").count()).toBe(1);
     expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
     await page.reload();
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Link eHerkenning to your account");
+    await expectHeading(page, "Link eHerkenning to your account");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.context().close();
   });
 
   it("/koppelen: labelled fields in DUO's order, errors summarised and focused on an empty submit", async () => {
-    const { page, api } = await open("/koppelen");
+    const { page } = await openPage(env);
+    await onLinkPage(page);
+    const posts: string[] = [];
+    page.on("request", (r) => void (r.method() === "POST" && posts.push(new URL(r.url()).pathname)));
     expect(await tabOrder(page, 9)).toEqual([
       "Naar de inhoud",
       "Balie, naar de startpagina",
@@ -166,129 +170,183 @@ describe("identity pages", () => {
     await expectNoAxeViolations(page);
     await shot(page, "koppelen-errors-nl");
     await page.getByRole("link", { name: /Gebruikersnaam: Vul dit veld in/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hd-link-username");
-    expect(api.calls.filter((c) => c.method === "POST")).toEqual([]);
+    expect(await focusedId(page)).toBe("hd-link-username");
+    // Nothing incomplete reached the server.
+    expect(posts).toEqual([]);
     await page.context().close();
   });
 
   it("/koppelen: warns while typing a shared address, asks for confirmation after shared_email_address, then links", async () => {
-    const { page, api } = await open("/koppelen", {
-      "POST /api/v1/auth/link": (body) =>
-        (body as { acceptSharedEmail?: boolean }).acceptSharedEmail
-          ? { status: 202, body: { status: "pin_sent", emailMasked: "i***@obs-delinde.nl", pinExpiresAt: "2025-01-15T13:15:00.000Z" } }
-          : { status: 422, body: { error: { id: "shared_email_address", message: "Algemeen adres" } } },
-    });
-    await page.getByLabel("E-mail").fill("info@obs-delinde.nl");
+    const kvk = nextKvk();
+    const school = await createSchool({ kvkNumber: kvk });
+    await createAccount(school._id, { username: `shared-${kvk}`, password: "geheim-wachtwoord" });
+    const { page } = await openPage(env);
+    expect((await ehLoginInBrowser(page, env, person(kvk))).pathname).toBe("/koppelen");
+    const shared = `info@school-${kvk}.example.nl`;
+    await page.getByLabel("E-mail").fill(shared);
     await expect.poll(() => page.locator("#hd-link-email-warning").textContent()).toContain("algemeen e-mailadres");
     expect(await page.getByLabel("E-mail").getAttribute("aria-describedby")).toContain("hd-link-email-warning");
-    await page.getByLabel("Gebruikersnaam").fill("obsdelinde");
+    await page.getByLabel("Gebruikersnaam").fill(`shared-${kvk}`);
     await page.getByLabel("Wachtwoord", { exact: true }).fill("geheim-wachtwoord");
     await page.keyboard.press("Enter");
+    // The server refused the shared address (422 shared_email_address): the page asks to confirm it.
     const confirm = page.getByLabel("Ja, ik wil dit e-mailadres toch gebruiken");
     await confirm.waitFor();
+    expect(env.smtp.mailsTo(shared)).toEqual([]);
     await expectNoAxeViolations(page);
     await shot(page, "koppelen-shared-email-nl");
     await page.getByRole("button", { name: "Doorgaan" }).click();
     await expect.poll(() => page.locator("hd-error-summary").textContent()).toContain("Bevestig dat u dit algemene e-mailadres");
     await confirm.check();
+    const since = Date.now();
     await page.getByRole("button", { name: "Doorgaan" }).click();
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Koppeling eHerkenning bevestigen");
+    await expectHeading(page, "Koppeling eHerkenning bevestigen");
     expect(new URL(page.url()).pathname).toBe("/koppelen/pincode");
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
-    await expect.poll(() => page.locator("hd-pin-form").textContent()).toContain("i***@obs-delinde.nl");
-    const posts = api.calls.filter((c) => c.method === "POST");
-    expect(posts.map((c) => c.body)).toEqual([
-      { variant: "password", username: "obsdelinde", password: "geheim-wachtwoord", email: "info@obs-delinde.nl" },
-      { variant: "password", username: "obsdelinde", password: "geheim-wachtwoord", email: "info@obs-delinde.nl", acceptSharedEmail: true },
-    ]);
-    expect(posts.every((c) => c.headers["x-csrf-token"] === "csrf-test-token")).toBe(true);
+    await expect.poll(() => page.locator("hd-pin-form").textContent()).toContain(`i***@school-${kvk}.example.nl`);
+    // Confirmed: the PIN went to the shared address after all.
+    expect(await pinFromMail(env.smtp, shared, since)).toMatch(/^\d{6}$/);
     await page.context().close();
   });
 
-  it("/koppelen activation variant: expired code tells them to ask the helpdesk", async () => {
-    const { page } = await open("/koppelen", {
-      "POST /api/v1/auth/link": () => ({ status: 410, body: { error: { id: "activation_code_expired", message: "Verlopen" } } }),
-    });
+  it("/koppelen activation variant: a code past 24 hours tells them to ask the helpdesk", async () => {
+    const kvk = nextKvk();
+    const school = await createSchool({ kvkNumber: kvk });
+    const { accountId, activationCode } = await createAccount(school._id, { username: `expired-${kvk}`, activationCode: true });
+    const account = await PortalAccountModel.findById(accountId).lean();
+    // The server's clock at 24 h + 1 s after the code was made.
+    env.clock.set(account!.activationCode!.createdAt.getTime() + 24 * 3600_000 + 1_000);
+    const { page } = await openPage(env);
+    expect((await ehLoginInBrowser(page, env, person(kvk))).pathname).toBe("/koppelen");
     await page.getByRole("button", { name: "Gebruik dan uw activatiecode." }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hd-link-activation-code");
-    await page.getByLabel("E-mail").fill("j.devries@obs-delinde.nl");
-    await page.getByLabel("Activatiecode").fill("K7QM-2XPA-9DHT-4RWC");
+    expect(await focusedId(page)).toBe("hd-link-activation-code");
+    await page.getByLabel("E-mail").fill(`expired-${kvk}@persoonlijk.example.nl`);
+    await page.getByLabel("Activatiecode").fill(activationCode!);
     await page.keyboard.press("Enter");
     const alert = page.locator("hd-auth-state [role=alert]");
     await expect.poll(() => alert.textContent()).toContain("Activatiecode verlopen");
     expect(await alert.textContent()).toContain("helpdeskp.o@balie.example");
     expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-auth-state__alert"))).toBe(true);
+    expect(env.smtp.mailsTo(`expired-${kvk}@persoonlijk.example.nl`)).toEqual([]);
     await expectNoAxeViolations(page);
     await shot(page, "koppelen-code-expired-nl");
     await page.context().close();
   });
 
-  it("/koppelen/pincode: numeric one-time-code input; wrong PIN then blocked until HH:MM Amsterdam time", async () => {
-    let attempts = 0;
-    const { page } = await open("/koppelen/pincode", {
-      "POST /api/v1/auth/link/confirm": () =>
-        ++attempts < 2
-          ? { status: 401, body: { error: { id: "invalid_pin", message: "Onjuist" } } }
-          : { status: 423, body: { error: { id: "account_blocked", message: "Geblokkeerd", details: { blockedUntil: "2030-01-15T13:20:00.000Z" } } } },
-    });
-    const pin = page.getByLabel("Pincode");
-    expect(await pin.getAttribute("inputmode")).toBe("numeric");
-    expect(await pin.getAttribute("autocomplete")).toBe("one-time-code");
-    await pin.fill("12a");
+  it("/koppelen/pincode: numeric one-time-code input; 5 wrong PINs block until HH:MM Amsterdam time, unblocked after it", async () => {
+    // A winter moment on another day than today, so the page names the day: 13:05 UTC = 14:05 in Amsterdam.
+    env.clock.set(Date.parse("2030-01-15T13:05:00Z"));
+    const kvk = nextKvk();
+    const school = await createSchool({ kvkNumber: kvk });
+    await createAccount(school._id, { username: `blocked-${kvk}`, password: "geheim-wachtwoord" });
+    const email = `blocked-${kvk}@persoonlijk.example.nl`;
+    const { page } = await openPage(env);
+    expect((await ehLoginInBrowser(page, env, person(kvk))).pathname).toBe("/koppelen");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Gebruikersnaam").fill(`blocked-${kvk}`);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill("geheim-wachtwoord");
+    let since = Date.now();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/koppelen\/pincode$/);
+    const pin = await pinFromMail(env.smtp, email, since);
+
+    const field = page.getByLabel("Pincode");
+    expect(await field.getAttribute("inputmode")).toBe("numeric");
+    expect(await field.getAttribute("autocomplete")).toBe("one-time-code");
+    await field.fill("12a");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("hd-error-summary").textContent()).toContain("Vul de pincode van 6 cijfers in.");
-    await pin.fill("123456");
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("hd-error-summary").textContent()).toContain("De pincode is niet juist.");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-error-summary__alert"))).toBe(true);
-    await shot(page, "pincode-wrong-nl");
-    await pin.fill("654321");
+    const confirmAnswer = () => page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/auth/link/confirm");
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const answer = confirmAnswer();
+      await field.fill(wrongPin(pin));
+      await page.keyboard.press("Enter");
+      expect((await answer).status()).toBe(401);
+      await expect.poll(() => page.locator("hd-error-summary").textContent()).toContain("De pincode is niet juist.");
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-error-summary__alert"))).toBe(true);
+      if (attempt === 1) await shot(page, "pincode-wrong-nl");
+    }
+    const fifth = confirmAnswer();
+    await field.fill(wrongPin(pin));
     await page.getByRole("button", { name: "Bevestigen" }).click();
+    expect((await fifth).status()).toBe(423);
     const alert = page.locator("hd-auth-state [role=alert]");
     await expect.poll(() => alert.textContent()).toContain("geblokkeerd tot 15 januari 14:20");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-auth-state__alert"))).toBe(true);
+    const account = await PortalAccountModel.findOne({ username: `blocked-${kvk}` }).lean();
+    expect(account!.blockedUntil!.toISOString()).toBe("2030-01-15T13:20:00.000Z");
     await expectNoAxeViolations(page);
     await shot(page, "pincode-blocked-nl");
+
+    // One second before the stated time the right PIN is still refused (the reload keeps the session alive).
+    env.clock.set(Date.parse("2030-01-15T13:19:59Z"));
+    await page.reload();
+    await page.getByLabel("Pincode").fill(pin);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => alert.textContent()).toContain("geblokkeerd tot 15 januari 14:20");
+
+    // After it: link again (the PIN expired with the block), the new PIN works and the portal opens.
+    env.clock.set(Date.parse("2030-01-15T13:20:01Z"));
+    await page.goto(`${env.server.url}/koppelen?opnieuw=1`);
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Gebruikersnaam").fill(`blocked-${kvk}`);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill("geheim-wachtwoord");
+    since = Date.now();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/koppelen\/pincode$/);
+    await page.getByLabel("Pincode").fill(await pinFromMail(env.smtp, email, since));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/portaal/${String(school._id)}/mijn-gegevens`);
     await page.context().close();
   });
 
-  it("/wachtwoord-vergeten: confirms the mail goes to the gemachtigde", async () => {
-    const { page, api } = await open("/wachtwoord-vergeten", {
-      "POST /api/v1/auth/password-forgotten": () => ({ status: 202, body: {} }),
-    });
+  it("/wachtwoord-vergeten: confirms, and the mail goes to the gemachtigde, not to the requester", async () => {
+    const kvk = nextKvk();
+    const school = await createSchool({ kvkNumber: kvk });
+    await createAccount(school._id, { username: `vergeten-${kvk}`, password: "geheim-wachtwoord" });
+    const gemachtigde = school.contacts.find((c) => c.roles.includes("authorised"))!.email;
+    const { page } = await openPage(env);
+    await page.goto(`${env.server.url}/wachtwoord-vergeten`);
     expect(await page.locator("main").textContent()).toContain("gemachtigde van de school");
-    await page.getByLabel("Gebruikersnaam").fill("obsdelinde");
+    await page.getByLabel("Gebruikersnaam").fill(`vergeten-${kvk}`);
+    const since = Date.now();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("status").textContent()).toContain("gemachtigde van de school");
-    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ username: "obsdelinde" });
+    const mail = await env.smtp.waitForMail(gemachtigde, { since });
+    expect(mail.to).toEqual([gemachtigde.toLowerCase()]);
+    expect(mail.text).toContain(`vergeten-${kvk}`);
     await expectNoAxeViolations(page);
     await shot(page, "wachtwoord-vergeten-done-nl");
     await page.context().close();
   });
 
-  it("/account-kiezen: lists linked accounts, switches, and offers Account toevoegen", async () => {
-    const { page, api } = await open("/account-kiezen", {
-      "GET /api/v1/session": () => ({ status: 200, body: contactSession }),
-      "POST /api/v1/session/switch": () => ({ status: 200, body: contactSession }),
-    });
-    await page.route("**/portaal", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Portaal</h1>" }));
-    await page.getByRole("button", { name: "Werken voor Stichting Primair Onderwijs Noord" }).waitFor();
+  it("/account-kiezen: lists both linked accounts, offers Account toevoegen, and switches to the chosen one", async () => {
+    const { page, errors } = await openPage(env);
+    const { boardId } = await onAccountsPage(page);
+    const choose = page.getByRole("button", { name: "Werken voor Stichting Primair Onderwijs Noord" });
+    await choose.waitFor();
+    expect(await page.getByRole("button", { name: "Werken voor OBS De Linde" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Account toevoegen" }).getAttribute("href")).toBe("/koppelen?toevoegen=1");
-    await page.getByRole("button", { name: "Werken voor Stichting Primair Onderwijs Noord" }).click();
-    await page.waitForURL("**/portaal");
-    expect(api.calls.find((c) => c.path === "/api/v1/session/switch")?.body).toEqual({ organisationId: "b".repeat(24) });
+    await expectNoAxeViolations(page);
+    await choose.click();
+    await page.waitForURL(`**/portaal/${boardId}/mijn-gegevens`);
+    await expect.poll(() => page.locator("hd-portal-app h1").textContent()).toContain("Stichting Primair Onderwijs Noord");
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it("/medewerker/inloggen: wrong password is announced and focused", async () => {
-    const { page } = await open("/medewerker/inloggen", {
-      "POST /api/v1/auth/agent/login": () => ({ status: 401, body: { error: { id: "invalid_credentials", message: "x" } } }),
-    });
-    await page.getByLabel("Gebruikersnaam").fill("agent1");
-    await page.getByLabel("Wachtwoord").fill("fout");
+    const agent = await createAgent();
+    const { page } = await openPage(env);
+    await page.goto(`${env.server.url}/medewerker/inloggen`);
+    await page.getByLabel("Gebruikersnaam").fill(agent.username);
+    await page.getByLabel("Wachtwoord").fill("fout-wachtwoord");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("hd-error-summary [role=alert]").textContent()).toContain(
       "De gebruikersnaam of het wachtwoord is niet juist.",
     );
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-error-summary__alert"))).toBe(true);
+    expect(new URL(page.url()).pathname).toBe("/medewerker/inloggen");
     await expectNoAxeViolations(page);
     await page.context().close();
   });

@@ -21,10 +21,26 @@ export interface PortalEnv {
   stop(): Promise<void>;
 }
 
-export async function startPortalEnv(): Promise<PortalEnv> {
+export async function startPortalEnv(serverEnv: Record<string, string> = {}): Promise<PortalEnv> {
+  const outDir = await buildPortalPages();
+  const [server, browser] = await Promise.all([startSimulatorServer(serverEnv, { publicDir: outDir }), launchBrowser()]);
+  return {
+    server,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Builds the three pages the portal and identity flows cross (home, login, portal) into a temp directory,
+ * without vite.config.ts so that other entries (chat loader, agent console) cannot break these suites.
+ */
+export async function buildPortalPages(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "balie-portal-"));
-  // The three pages the portal flow crosses (home, login, portal), built without vite.config.ts so that other
-  // entries being worked on (chat loader, agent console) cannot break this suite.
   await build({
     configFile: false,
     root: path.join(ROOT_DIR, "client"),
@@ -43,16 +59,7 @@ export async function startPortalEnv(): Promise<PortalEnv> {
       },
     },
   });
-  const [server, browser] = await Promise.all([startSimulatorServer({}, { publicDir: outDir }), launchBrowser()]);
-  return {
-    server,
-    browser,
-    async stop() {
-      await browser.close();
-      await server.stop();
-      rmSync(outDir, { recursive: true, force: true });
-    },
-  };
+  return outDir;
 }
 
 /** A fresh page (own cookies) in `locale`; page errors are collected in `errors`. */
