@@ -240,6 +240,41 @@ describe("array update operators", () => {
     expect(d!.a).toEqual([1, 2]);
     expect(d!.b).toEqual([2, 3]);
   });
+
+  it("$pop on a non-array field fails with TypeMismatch (14); on a missing field it does nothing", async () => {
+    const c = await withDocs([{ _id: 1, a: 5, s: { t: "x" } }]);
+    const err = await rejectionOf(c.updateOne({ _id: 1 } as Document, ops({ $pop: { a: 1 } })));
+    expect(err.code).toBe(14);
+    expect(String(err.message)).toContain("Path 'a' contains an element of non-array type 'int'");
+    const nested = await rejectionOf(c.updateOne({ _id: 1 } as Document, ops({ $pop: { "s.t": -1 } })));
+    expect(nested.code).toBe(14);
+    expect(String(nested.message)).toContain("Path 's.t' contains an element of non-array type 'string'");
+    const missing = await c.updateOne({ _id: 1 } as Document, ops({ $pop: { none: 1, "s.none": 1 } }));
+    expect(missing.matchedCount).toBe(1);
+    expect(missing.modifiedCount).toBe(0);
+    expect(await doc(c, 1)).toEqual({ _id: 1, a: 5, s: { t: "x" } });
+  });
+
+  it("$pop with an argument other than 1 or -1 fails with FailedToParse (9)", async () => {
+    const c = await withDocs([{ _id: 1, a: [1, 2] }]);
+    const err = await rejectionOf(c.updateOne({ _id: 1 } as Document, ops({ $pop: { a: 2 } })));
+    expect(err.code).toBe(9);
+    expect(String(err.message)).toContain("$pop expects 1 or -1, found: 2");
+    expect((await doc(c, 1))!.a).toEqual([1, 2]);
+  });
+
+  it("$pull and $pullAll on a non-array field fail with BadValue (2); on a missing field they do nothing", async () => {
+    const c = await withDocs([{ _id: 1, a: "text", n: 3 }]);
+    const pull = await rejectionOf(c.updateOne({ _id: 1 } as Document, ops({ $pull: { a: "t" } })));
+    expect(pull.code).toBe(2);
+    expect(String(pull.message)).toContain("Cannot apply $pull to a non-array value");
+    const pullAll = await rejectionOf(c.updateOne({ _id: 1 } as Document, ops({ $pullAll: { n: [3] } })));
+    expect(pullAll.code).toBe(2);
+    expect(String(pullAll.message)).toContain("Cannot apply $pull to a non-array value");
+    const missing = await c.updateOne({ _id: 1 } as Document, ops({ $pull: { none: 1 }, $pullAll: { "x.y": [1] } }));
+    expect(missing.modifiedCount).toBe(0);
+    expect(await doc(c, 1)).toEqual({ _id: 1, a: "text", n: 3 });
+  });
 });
 
 describe("positional updates", () => {
@@ -311,6 +346,235 @@ describe("positional updates", () => {
     const c = await withDocs([{ _id: 1, grades: [1] }]);
     const err = await rejectionOf(c.updateOne({ _id: 1 } as Document, { $set: { "grades.$[g]": 0 } }));
     expect(err.code).toBe(2);
+  });
+
+  const contacts = () => [
+    { _id: 1, name: "a", email: "a@x.nl" },
+    { _id: 2, name: "b", email: "b@x.nl" },
+  ];
+
+  it("$[identifier] updates several fields of the same elements; arrayFilters match the document before the update", async () => {
+    const c = await withDocs([{ _id: 1, contacts: contacts() }]);
+    const byId = await c.updateOne(
+      { _id: 1 } as Document,
+      { $set: { "contacts.$[c].name": "A", "contacts.$[c].email": "X" } },
+      { arrayFilters: [{ "c._id": 1 }] },
+    );
+    expect(byId.modifiedCount).toBe(1);
+    // the filter is on a field the update changes: both fields of that element still change
+    await c.updateOne(
+      { _id: 1 } as Document,
+      { $set: { "contacts.$[c].name": "Z", "contacts.$[c].email": "W" } },
+      { arrayFilters: [{ "c.name": "b" }] },
+    );
+    expect((await doc(c, 1))!.contacts).toEqual([
+      { _id: 1, name: "A", email: "X" },
+      { _id: 2, name: "Z", email: "W" },
+    ]);
+  });
+
+  it("$ updates several fields of the matched element; the match is made on the document before the update", async () => {
+    const c = await withDocs([{ _id: 1, contacts: contacts() }]);
+    await c.updateOne({ _id: 1, "contacts._id": 2 } as Document, { $set: { "contacts.$.name": "B", "contacts.$.email": "Y" } });
+    await c.updateOne({ "contacts.name": "a" }, { $set: { "contacts.$.name": "A", "contacts.$.email": "X" } });
+    expect((await doc(c, 1))!.contacts).toEqual([
+      { _id: 1, name: "A", email: "X" },
+      { _id: 2, name: "B", email: "Y" },
+    ]);
+  });
+
+  it("$ finds its element through a top-level $and", async () => {
+    const c = await withDocs([{ _id: 1, contacts: contacts() }]);
+    await c.updateOne({ _id: 1, $and: [{ "contacts._id": 2 }] } as Document, { $set: { "contacts.$.name": "B", "contacts.$.email": "Y" } });
+    expect((await doc(c, 1))!.contacts[1]).toEqual({ _id: 2, name: "B", email: "Y" });
+  });
+
+  it("findOneAndUpdate with arrayFilters changes several fields of one element next to other operators", async () => {
+    const c = await withDocs([{ _id: 1, version: 1, contacts: contacts() }]);
+    const after = await c.findOneAndUpdate(
+      { _id: 1, $and: [{ "contacts._id": 2 }] } as Document,
+      { $set: { "contacts.$[c].name": "B", "contacts.$[c].email": "Y", "contacts.$[c].phone": null }, $inc: { version: 1 } },
+      { arrayFilters: [{ "c._id": 2 }], returnDocument: "after" },
+    );
+    expect(after).toEqual({
+      _id: 1,
+      version: 2,
+      contacts: [
+        { _id: 1, name: "a", email: "a@x.nl" },
+        { _id: 2, name: "B", email: "Y", phone: null },
+      ],
+    });
+  });
+
+  it("every operator can target fields of the same elements through $[identifier], $[] and $", async () => {
+    const c = await withDocs([
+      {
+        _id: 1,
+        items: [
+          { k: "x", n: 1, m: 2, lo: 5, hi: 5, tags: ["a"], list: [1, 2, 3], pull: [1, 2, 1], all: [1, 2], old: true },
+          { k: "y", n: 1, m: 2, lo: 5, hi: 5, tags: ["a"], list: [1, 2, 3], pull: [1, 2, 1], all: [1, 2], old: true },
+        ],
+      },
+    ]);
+    await c.updateOne(
+      { _id: 1 } as Document,
+      ops({
+        $inc: { "items.$[it].n": 10 },
+        $mul: { "items.$[it].m": 3 },
+        $min: { "items.$[it].lo": 1 },
+        $max: { "items.$[it].hi": 9 },
+        $addToSet: { "items.$[it].tags": "b" },
+        $push: { "items.$[it].list": 4 },
+        $pop: { "items.$[it].list2": 1 },
+        $pull: { "items.$[it].pull": 1 },
+        $pullAll: { "items.$[it].all": [2] },
+        $unset: { "items.$[it].old": "" },
+        $set: { "items.$[it].k": "X" },
+      }),
+      { arrayFilters: [{ "it.k": "x" }] },
+    );
+    const d = await doc(c, 1);
+    expect(d!.items[0]).toEqual({ k: "X", n: 11, m: 6, lo: 1, hi: 9, tags: ["a", "b"], list: [1, 2, 3, 4], pull: [2], all: [1] });
+    expect(d!.items[1]).toEqual({ k: "y", n: 1, m: 2, lo: 5, hi: 5, tags: ["a"], list: [1, 2, 3], pull: [1, 2, 1], all: [1, 2], old: true });
+
+    await c.updateOne({ _id: 1 } as Document, ops({ $inc: { "items.$[].n": 1 }, $pop: { "items.$[].list": -1 }, $unset: { "items.$[].tags": "" } }));
+    const e = await doc(c, 1);
+    expect(e!.items.map((i: Document) => [i.n, i.list, i.tags])).toEqual([
+      [12, [2, 3, 4], undefined],
+      [2, [2, 3], undefined],
+    ]);
+
+    await c.updateOne({ _id: 1, "items.k": "y" } as Document, ops({ $push: { "items.$.list": 9 }, $inc: { "items.$.n": 5 }, $unset: { "items.$.old": "" } }));
+    expect((await doc(c, 1))!.items[1]).toEqual({ k: "y", n: 7, m: 2, lo: 5, hi: 5, list: [2, 3, 9], pull: [1, 2, 1], all: [1, 2] });
+  });
+
+  it("nested $[i].….$[j] paths update several fields of the matched inner elements", async () => {
+    const c = await withDocs([
+      {
+        _id: 1,
+        a: [
+          { b: 0, c: [{ d: 0, e: 0 }, { d: 1, e: 0 }] },
+          { b: 1, c: [{ d: 0, e: 0 }] },
+        ],
+        m: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+    ]);
+    await c.updateOne(
+      { _id: 1 } as Document,
+      { $set: { "a.$[i].c.$[j].d": 5, "a.$[i].c.$[j].e": 6, "m.$[].$[z]": 9 } },
+      { arrayFilters: [{ "i.b": 0 }, { "j.d": 0 }, { z: 0 }] },
+    );
+    const d = await doc(c, 1);
+    expect(d!.a).toEqual([
+      { b: 0, c: [{ d: 5, e: 6 }, { d: 1, e: 0 }] },
+      { b: 1, c: [{ d: 0, e: 0 }] },
+    ]);
+    expect(d!.m).toEqual([
+      [9, 1],
+      [1, 9],
+    ]);
+  });
+
+  it("two positional paths reaching the same field of one element fail with ConflictingUpdateOperators (40)", async () => {
+    const c = await withDocs([
+      {
+        _id: 0,
+        a: [
+          { x: 0, b: [{ y: 0, c: 0 }] },
+          { x: 1, b: [{ y: 0, c: 0 }, { y: 1, c: 0 }] },
+        ],
+      },
+    ]);
+    const err = await rejectionOf(
+      c.updateOne(
+        { _id: 0 } as Document,
+        { $set: { "a.$[i].b.$[k].c": 1, "a.$[j].b.$[m].c": 2 } },
+        { arrayFilters: [{ "i.x": 0 }, { "j.x": 0 }, { "k.y": 0 }, { "m.y": 0 }] },
+      ),
+    );
+    expect(err.code).toBe(40);
+    expect(String(err.message)).toContain("Update created a conflict at 'a.0.b.0.c'");
+    // disjoint elements: no conflict
+    await c.updateOne(
+      { _id: 0 } as Document,
+      { $set: { "a.$[i].b.$[k].c": 1, "a.$[j].b.$[m].c": 2 } },
+      { arrayFilters: [{ "i.x": 1 }, { "j.x": 1 }, { "k.y": 0 }, { "m.y": 1 }] },
+    );
+    expect((await doc(c, 0))!.a).toEqual([
+      { x: 0, b: [{ y: 0, c: 0 }] },
+      { x: 1, b: [{ y: 0, c: 1 }, { y: 1, c: 2 }] },
+    ]);
+  });
+
+  it("$[identifier] next to $, an index or a field name of the same array conflicts at the array (40)", async () => {
+    const c = await withDocs([{ _id: 0, a: [0, 1] }]);
+    for (const [other, message] of [
+      ["a.$", "Updating the path 'a.$' would create a conflict at 'a'"],
+      ["a.0", "Updating the path 'a.0' would create a conflict at 'a'"],
+      ["a.b", "Updating the path 'a.b' would create a conflict at 'a'"],
+    ] as const) {
+      const err = await rejectionOf(c.updateOne({ _id: 0, a: 0 } as Document, { $set: { "a.$[i]": 0, [other]: 0 } }, { arrayFilters: [{ i: 0 }] }));
+      expect(err.code).toBe(40);
+      expect(String(err.message)).toContain(message);
+    }
+  });
+
+  it("bad arrayFilters fail even when no document matches: unused (9), duplicate (9), two identifiers (9), unknown identifier (2)", async () => {
+    const c = await withDocs([]);
+    const unused = await rejectionOf(c.updateOne({ _id: 0 } as Document, { $set: { "a.$[i]": 5 } }, { arrayFilters: [{ i: 0 }, { j: 0 }] }));
+    expect(unused.code).toBe(9);
+    expect(String(unused.message)).toContain("The array filter for identifier 'j' was not used in the update");
+    const notPositional = await rejectionOf(c.updateMany({}, { $set: { a: 5 } }, { arrayFilters: [{ i: 0 }] }));
+    expect(notPositional.code).toBe(9);
+    expect(String(notPositional.message)).toContain("The array filter for identifier 'i' was not used in the update");
+    const duplicate = await rejectionOf(
+      c.updateOne({ _id: 0 } as Document, { $set: { "a.$[i]": 5, "a.$[j]": 6 } }, { arrayFilters: [{ i: 0 }, { j: 0 }, { i: 1 }] }),
+    );
+    expect(duplicate.code).toBe(9);
+    expect(String(duplicate.message)).toContain("Found multiple array filters with the same top-level field name");
+    const two = await rejectionOf(c.updateOne({ _id: 0 } as Document, { $set: { "a.$[i]": 5 } }, { arrayFilters: [{ i: 0, j: 0 }] }));
+    expect(two.code).toBe(9);
+    expect(String(two.message)).toContain("Expected a single top-level field name");
+    const unknown = await rejectionOf(c.updateOne({ _id: 0 } as Document, { $set: { "a.$[i]": 0 } }));
+    expect(unknown.code).toBe(2);
+    expect(String(unknown.message)).toContain("No array filter found for identifier 'i' in path 'a.$[i]'");
+    const fam = await rejectionOf(c.findOneAndUpdate({ _id: 0 } as Document, { $set: { "a.$[i]": 5 } }, { arrayFilters: [{ i: 0 }, { j: 0 }] }));
+    expect(fam.code).toBe(9);
+  });
+
+  it("an array filter may combine conditions on its identifier with $or", async () => {
+    const c = await withDocs([{ _id: 0, a: [0, 1, 3] }]);
+    await c.updateOne({ _id: 0 } as Document, { $set: { "a.$[i]": 2 } }, { arrayFilters: [{ $or: [{ i: 0 }, { i: 3 }] }] });
+    expect((await doc(c, 0))!.a).toEqual([2, 1, 2]);
+  });
+
+  it("$[] and $[identifier] on a missing or non-array field fail with BadValue (2)", async () => {
+    const c = await withDocs([{ _id: 1, grades: "abc" }]);
+    const missing = await rejectionOf(c.updateOne({ _id: 1 } as Document, { $set: { "a.$[].b": 1 } }));
+    expect(missing.code).toBe(2);
+    expect(String(missing.message)).toContain("The path 'a' must exist in the document in order to apply array updates.");
+    const scalar = await rejectionOf(c.updateOne({ _id: 1 } as Document, { $set: { "grades.$[e]": 1 } }, { arrayFilters: [{ e: { $gte: 100 } }] }));
+    expect(scalar.code).toBe(2);
+    expect(String(scalar.message)).toContain("Cannot apply array updates to non-array element grades: \"abc\"");
+  });
+
+  it("positional paths are not allowed in $rename (2)", async () => {
+    const c = await withDocs([{ _id: 0, a: [0], b: [1] }]);
+    const source = await rejectionOf(c.updateOne({ _id: 0 } as Document, { $rename: { "a.$[]": "b" } }));
+    expect(source.code).toBe(2);
+    expect(String(source.message)).toContain("The source field for $rename may not be dynamic: a.$[]");
+    const target = await rejectionOf(c.updateOne({ _id: 0 } as Document, { $rename: { a: "b.$[]" } }));
+    expect(target.code).toBe(2);
+    expect(String(target.message)).toContain("The destination field for $rename may not be dynamic: b.$[]");
+  });
+
+  it("an upsert applies $[identifier] paths to the document built from the filter", async () => {
+    const c = await withDocs([]);
+    await c.updateOne({ _id: 0, a: [0] } as Document, { $setOnInsert: { "a.$[i]": 1 } }, { arrayFilters: [{ i: 0 }], upsert: true });
+    expect(await doc(c, 0)).toEqual({ _id: 0, a: [1] });
   });
 });
 

@@ -1,10 +1,12 @@
 /**
- * Update operators with mongod's semantics, on mingo's path machinery (positional `$`, `$[]`, `$[id]`):
+ * Update operators with mongod's semantics, on mingo's path machinery:
  * arithmetic that keeps BSON number types (`$inc`/`$mul`), BSON order for `$min`/`$max` and `$push`'s
  * `$sort`, exact equality (types and field order) for `$set` and `$addToSet`, and mongod's errors when the
- * target has the wrong type. The other operators are mingo's.
+ * target has the wrong type (`$pop`, `$pull`, `$pullAll` included). The other operators are mingo's.
+ * The store hands these operators concrete paths only: positional parts are resolved first (positional.ts).
  */
 import * as mingoUpdateOperators from "mingo/operators/update";
+import { Query } from "mingo/query";
 import type { Options } from "mingo/types";
 import { ErrorCodes, mongoError } from "./errors.js";
 import { formatKeyValue } from "./indexes.js";
@@ -182,6 +184,69 @@ const $addToSet: UpdateOperator = (expr, arrayFilters, options) => {
     });
 };
 
+/** Runs `change(parent, key, value)` on every existing target (missing paths are left alone, nothing is created). */
+function eachExisting(expr: Doc, arrayFilters: Doc[], options: Options, doc: Doc, change: (o: Target, k: string & number, val: unknown) => boolean): string[] {
+  return walkExpression(expr, arrayFilters, options, (val, node, queries) =>
+    applyUpdate(doc, node, queries, (o, k) => (o[k] === undefined ? false : change(o, k, val))),
+  );
+}
+
+/** `$pop`: 1 removes the last element, -1 the first; a missing field is left alone, a non-array fails (14). */
+const $pop: UpdateOperator = (expr, arrayFilters, options) => {
+  for (const [k, v] of Object.entries(expr)) {
+    if (numericKind(v) === null) throw mongoError(ErrorCodes.FailedToParse, `Expected a number in: ${k}: ${formatKeyValue(v)}`);
+    const n = numberValue(v);
+    if (n !== 1 && n !== -1) throw mongoError(ErrorCodes.FailedToParse, `$pop expects 1 or -1, found: ${n}`);
+  }
+  return (doc) =>
+    walkExpression(expr, arrayFilters, options, (val, node, queries) =>
+      applyUpdate(doc, node, queries, (o, k) => {
+        const arr = o[k];
+        if (arr === undefined) return false;
+        if (!Array.isArray(arr)) {
+          throw mongoError(ErrorCodes.TypeMismatch, `Path '${node.selector}' contains an element of non-array type '${bsonTypeName(arr)}'`);
+        }
+        if (arr.length === 0) return false;
+        o[k] = numberValue(val) === -1 ? arr.slice(1) : arr.slice(0, -1);
+        return true;
+      }),
+    );
+};
+
+/**
+ * `$pull`: removes the elements equal to a value or matching a condition (mingo's matching); a missing field is
+ * left alone, a non-array fails with BadValue (2) — also for `$pullAll`, under `$pull`'s name, like mongod.
+ */
+const $pull: UpdateOperator = (expr, arrayFilters, options) => {
+  const predicates = new Map<unknown, (v: unknown) => boolean>();
+  for (const spec of Object.values(expr)) {
+    if (predicates.has(spec)) continue;
+    const wrap = !isPlainObject(spec) || Object.keys(spec).some((k) => k.startsWith("$"));
+    const query = new Query(wrap ? { k: spec } : (spec as Doc), options);
+    predicates.set(spec, wrap ? (v) => query.test({ k: v }) : (v) => query.test(v as Doc));
+  }
+  return (doc) =>
+    eachExisting(expr, arrayFilters, options, doc, (o, k, spec) => {
+      const prev = o[k];
+      if (!Array.isArray(prev)) throw mongoError(ErrorCodes.BadValue, "Cannot apply $pull to a non-array value");
+      const pred = predicates.get(spec)!;
+      const kept = prev.filter((v) => !pred(v));
+      if (kept.length === prev.length) return false;
+      o[k] = kept;
+      return true;
+    });
+};
+
+/** `$pullAll`: removes every element equal to one of the listed values. */
+const $pullAll: UpdateOperator = (expr, arrayFilters, options) => {
+  const pullExpr: Doc = {};
+  for (const [k, v] of Object.entries(expr)) {
+    if (!Array.isArray(v)) throw mongoError(ErrorCodes.BadValue, `$pullAll requires an array argument but was given a ${bsonTypeName(v)}`);
+    pullExpr[k] = { $in: v };
+  }
+  return $pull(pullExpr, arrayFilters, options);
+};
+
 export const UPDATE_OPERATORS: Record<string, UpdateOperator> = {
   ...(mingoUpdateOperators as unknown as Record<string, UpdateOperator>),
   $set,
@@ -191,4 +256,7 @@ export const UPDATE_OPERATORS: Record<string, UpdateOperator> = {
   $max: boundOperator((c) => c > 0),
   $push,
   $addToSet,
+  $pop,
+  $pull,
+  $pullAll,
 };

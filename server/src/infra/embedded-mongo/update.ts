@@ -1,7 +1,9 @@
 /**
  * Applying update documents: operator updates and pipeline updates via mingo's updater, plus what mongod
  * does and mingo lacks: `$setOnInsert`, `$currentDate` from the store's clock, replacement documents, `_id`
- * immutability (code 66) and building the upserted document from the filter's equality fields.
+ * immutability (code 66) and building the upserted document from the filter's equality fields. Positional
+ * paths (`$`, `$[]`, `$[id]`) are resolved against the document before the update (positional.ts), so several
+ * fields of one array element can change in one update, as in mongod.
  */
 import { ObjectId, Timestamp } from "bson";
 import { updateOne } from "mingo/updater";
@@ -11,6 +13,15 @@ import { formatKeyValue } from "./indexes.js";
 import { ComputeOptions } from "./mingo-internals.js";
 import { promoteClone, restoreNumberTypes } from "./numbers.js";
 import { compareBson } from "./order.js";
+import {
+  POSITIONAL_NO_MATCH,
+  checkPositionalPaths,
+  checkTreeConflicts,
+  expandPositional,
+  mayHavePositional,
+  parseArrayFilters,
+  type ArrayFilters,
+} from "./positional.js";
 import { cloneDoc, computeOptions, plainOptions, type Doc } from "./query.js";
 import { UPDATE_OPERATORS as OPERATOR_IMPLS } from "./update-operators.js";
 
@@ -20,8 +31,6 @@ import { UPDATE_OPERATORS as OPERATOR_IMPLS } from "./update-operators.js";
  * `_id` before and after instead.
  */
 const UPDATE_BASE = ComputeOptions.init({ ...plainOptions(), idKey: "\0" });
-
-const POSITIONAL_NO_MATCH = "The positional operator did not find the match needed from the query.";
 
 const UPDATE_OPERATORS = new Set([
   "$set",
@@ -82,8 +91,11 @@ function touchedPaths(update: Doc): string[] {
 
 /** mongod refuses an update where two operators (or two fields) touch the same path or one inside the other. */
 function checkConflicts(update: Doc): void {
+  const paths = touchedPaths(update);
+  // Positional parts need mongod's update-tree rules (`a.$[i]` next to `a.0` conflicts at `a`).
+  if (paths.some((p) => p.includes("$"))) return checkTreeConflicts(paths);
   const seen: string[] = [];
-  for (const path of touchedPaths(update)) {
+  for (const path of paths) {
     for (const other of seen) {
       const [short, long] = other.length <= path.length ? [other, path] : [path, other];
       if (long === short || long.startsWith(short + ".")) {
@@ -92,6 +104,34 @@ function checkConflicts(update: Doc): void {
     }
     seen.push(path);
   }
+}
+
+/** Parse-time checks of `arrayFilters` and positional paths, per update object (cached: updateMany re-applies it). */
+const arrayPlans = new WeakMap<object, { arrayFilters: unknown; filters: ArrayFilters }>();
+
+/** The compiled array filters of an operator update, or null when it has no positional path and no filters. */
+function arrayPlan(update: Doc, arrayFilters: unknown): ArrayFilters | null {
+  const noFilters = arrayFilters === undefined || arrayFilters === null || (Array.isArray(arrayFilters) && arrayFilters.length === 0);
+  if (noFilters && !mayHavePositional(update)) return null;
+  const cached = arrayPlans.get(update);
+  if (cached && cached.arrayFilters === arrayFilters) return cached.filters;
+  const filters = parseArrayFilters(arrayFilters);
+  checkPositionalPaths(update, filters);
+  arrayPlans.set(update, { arrayFilters, filters });
+  return filters;
+}
+
+/**
+ * Everything mongod checks before it looks for documents: the update's form, conflicting paths, the array
+ * filters and positional paths (a filter nothing uses, an identifier without a filter, …).
+ */
+export function parseUpdate(update: unknown, arrayFilters?: unknown): UpdateKind {
+  const kind = updateKind(update);
+  if (kind === "pipeline" && Array.isArray(arrayFilters) && arrayFilters.length > 0) {
+    throw mongoError(ErrorCodes.FailedToParse, "arrayFilters may not be specified for pipeline-style updates");
+  }
+  if (kind === "operators") arrayPlan(update as Doc, arrayFilters);
+  return kind;
 }
 
 function immutableIdError(): MongoCommandError {
@@ -126,10 +166,10 @@ export function applyUpdate(
     return "_id" in doc ? { _id: doc._id, ...rest } : { ...("_id" in repl ? { _id: repl._id } : {}), ...rest };
   }
   let modifier: Doc | Doc[] = update as Doc | Doc[];
+  const filters = kind === "operators" ? arrayPlan(update as Doc, options.arrayFilters) : null;
   if (kind === "operators") modifier = normaliseOperators(update as Doc, options.upsertInsert === true);
   const working = [cloneDoc(doc)];
   if (kind === "operators" && Object.keys(modifier).length === 0) return working[0]!;
-  const positional = kind === "operators" && JSON.stringify(Object.values(modifier).map((o) => Object.keys(o as Doc))).includes(".$");
   try {
     if (kind === "pipeline") {
       // Aggregation expressions compute with plain numbers; untouched fields get their BSON types back after.
@@ -138,8 +178,14 @@ export function applyUpdate(
       working[0] = restoreNumberTypes(doc, working[0]) as Doc;
     } else {
       // Operators are applied directly: mingo's updateOne re-registers operator tables on every call.
-      const opts = computeOptions({ condition: positional && options.filter ? options.filter : {}, updateConfig: { cloneMode: "deep" } }, UPDATE_BASE);
-      for (const [op, expr] of Object.entries(modifier as Doc)) OPERATOR_IMPLS[op]!(expr as Doc, options.arrayFilters ?? [], opts)(working[0]!);
+      const opts = computeOptions({ condition: {}, updateConfig: { cloneMode: "deep" } }, UPDATE_BASE);
+      // Positional paths become concrete index paths, all resolved against the document before the update.
+      const concrete = filters ? expandPositional(working[0]!, modifier as Doc, filters, options.filter) : (modifier as Doc);
+      for (const [op, expr] of Object.entries(concrete)) {
+        if (Object.keys(expr as Doc).length > 0) OPERATOR_IMPLS[op]!(expr as Doc, [], opts)(working[0]!);
+        // No element matched: the operator still checks its arguments, as mongod does when parsing.
+        else OPERATOR_IMPLS[op]!((modifier as Doc)[op] as Doc, [], opts);
+      }
     }
   } catch (err) {
     if (err instanceof MongoCommandError) throw err;

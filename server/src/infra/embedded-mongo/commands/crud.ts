@@ -4,7 +4,7 @@ import type { Collection } from "../engine.js";
 import { ErrorCodes, mongoError, toMongoError } from "../errors.js";
 import { compareBson, idKey, sameBson } from "../order.js";
 import { projectDocs, valuesAtPath, type Doc } from "../query.js";
-import { applyUpdate, buildUpsertDoc, idFirst, updateKind } from "../update.js";
+import { applyUpdate, buildUpsertDoc, idFirst, parseUpdate } from "../update.js";
 import { collectionArg, docArg, numArg, type CommandContext, type Handler } from "./context.js";
 
 function arrayArg(cmd: Doc, name: string, command: string): Doc[] {
@@ -88,10 +88,10 @@ function updateOne(ctx: CommandContext, name: string, stmt: Doc): { n: number; n
   const q = (stmt.q ?? {}) as Doc;
   const u = stmt.u;
   if (u === undefined) throw mongoError(ErrorCodes.FailedToParse, "BSON field 'update.updates.u' is missing but a required field");
-  const kind = updateKind(u);
+  const arrayFilters = stmt.arrayFilters as Doc[] | undefined;
+  const kind = parseUpdate(u, arrayFilters);
   const multi = stmt.multi === true;
   if (multi && kind === "replacement") throw mongoError(ErrorCodes.FailedToParse, "multi update is not supported for replacement-style update");
-  const arrayFilters = stmt.arrayFilters as Doc[] | undefined;
   const coll = ctx.engine.collection(ctx.db, name);
   const matched = coll ? coll.select(q, multi ? {} : { limit: 1, sort: stmt.sort }) : [];
   if (matched.length === 0) {
@@ -168,6 +168,9 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (!remove && !hasUpdate) throw mongoError(ErrorCodes.FailedToParse, "Either an update or remove=true must be specified");
   if (remove && cmd.upsert === true) throw mongoError(ErrorCodes.FailedToParse, "Cannot specify both upsert=true and remove=true");
   if (remove && cmd.new === true) throw mongoError(ErrorCodes.FailedToParse, "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
+  const arrayFilters = cmd.arrayFilters as Doc[] | undefined;
+  // Like mongod, a malformed update fails even when no document matches.
+  if (hasUpdate) parseUpdate(cmd.update, arrayFilters);
   const coll = ctx.engine.collection(ctx.db, name);
   const found = coll ? coll.select(query, { sort, limit: 1 })[0] : undefined;
   const out = (doc: Doc | undefined | null) => (doc ? (fields ? projectDocs([doc], fields, query)[0] ?? null : doc) : null);
@@ -176,7 +179,6 @@ const findAndModify: Handler = (cmd, ctx) => {
     coll.remove(found);
     return { lastErrorObject: { n: 1 }, value: out(found), ok: 1 };
   }
-  const arrayFilters = cmd.arrayFilters as Doc[] | undefined;
   if (found && coll) {
     const next = applyUpdate(found, cmd.update, { arrayFilters, filter: query });
     if (!sameBson(found, next)) coll.replace(found, next);
