@@ -79,6 +79,21 @@ describe("contacts, scholenlijst and vestigingen", () => {
     expect(boardList.body).toMatchObject({ kind: "board", allowedRoles: ["authorised", "bron_development", "rio"] });
   });
 
+  it("changes several fields of one contact person in one request", async () => {
+    const school = await createSchool();
+    const client = await loginAsContact(env.server, [school._id]);
+    const contact = school.contacts[1]!;
+    const res = await patch<{ name: string; email: string; function: string | null; phone: string | null }>(
+      client,
+      `${orgPath(school._id)}/contacts/${String(contact._id)}`,
+      { name: "Sanne de Vries", email: "s.devries@school.example.nl", function: "Intern begeleider", phone: "030 765 4321" },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: "Sanne de Vries", email: "s.devries@school.example.nl", function: "Intern begeleider", phone: "030 765 4321" });
+    const stored = (await OrganisationModel.findById(school._id).lean())!.contacts.find((c) => String(c._id) === String(contact._id));
+    expect(stored).toMatchObject({ name: "Sanne de Vries", email: "s.devries@school.example.nl", function: "Intern begeleider" });
+  });
+
   it("gives a board its scholenlijst sorted by name, and nothing of other boards", async () => {
     const { board } = await createBoardWithSchools(0);
     const zuid = await createSchool({ boardId: board._id, name: "Zuiderschool", visitingAddress: { street: "A", houseNumber: "1", postcode: "9700 AB", city: "Groningen" } });
