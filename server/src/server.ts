@@ -15,7 +15,7 @@ import { installChat, type ChatRuntime } from "./modules/chat/chat-runtime.js";
 import { mongoSessionStore } from "./modules/identity/session-store.js";
 import { redisSessionStore } from "./modules/identity/redis-session-store.js";
 import { createIo, type BalieIo } from "./realtime/io.js";
-import { installRealtime } from "./realtime/install.js";
+import { installRealtime, type RealtimeHandle } from "./realtime/install.js";
 import { seedDemoDataIfEmpty } from "./seed/index.js";
 
 /** Options for {@link startServer}. */
@@ -41,6 +41,8 @@ export interface RunningServer {
   readonly redis: Redis | undefined;
   /** Chat engine of this process (routing, presence heartbeats, sweeper). */
   readonly chat: ChatRuntime;
+  /** Socket.IO handshake, handlers and session guard. */
+  readonly realtime: RealtimeHandle;
   readonly logger: Logger;
   /** Domain events; spans processes over Redis pub/sub when REDIS_URL is set. */
   readonly bus: EventBus;
@@ -121,7 +123,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       isOpenAt: (at) => isOpenAt(at),
       nextOpeningAt: (at) => nextOpeningAfter(at),
     });
-    const uninstallRealtime = installRealtime({
+    const realtime = installRealtime({
       io,
       bus,
       chat,
@@ -151,7 +153,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         availability.stop();
         uninstallOpeningHours();
         await chat.stop();
-        uninstallRealtime();
+        realtime.uninstall();
         await io.close();
         httpServer.closeIdleConnections();
         const grace = Math.max(500, config.shutdown.timeoutMs - config.shutdown.drainMs - 1_500);
@@ -181,6 +183,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       bus,
       availability,
       chat,
+      realtime,
       isShuttingDown: () => shuttingDown,
       stop,
     };

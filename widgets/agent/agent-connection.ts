@@ -128,8 +128,10 @@ export class AgentConnection extends EventTarget implements ReactiveController {
       this.changed();
       void this.sync();
     });
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       this.connected = false;
+      // The server ended this socket: the agent's session ended (logout in another tab, expiry).
+      if (reason === "io server disconnect") this.error = "unauthenticated";
       this.changed();
     });
     socket.on("connect_error", (err) => {

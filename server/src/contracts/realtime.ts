@@ -417,4 +417,13 @@ export type RealtimePrincipal =
 export interface SocketData {
   principal: RealtimePrincipal;
   locale: "nl" | "en";
+  /**
+   * Store key (sha256 of the id) of the session this socket is bound to: the cookie's session, or the session
+   * that minted the chat token. Absent only for tokens minted without a session (benchmarks).
+   */
+  sessionKey?: string | undefined;
+  /** Token sockets without a session: ms since the epoch after which the socket is refused (8 h cap). */
+  notAfterMs?: number | undefined;
+  /** When the session was last confirmed live (ms, clock); commands re-check it at most every minute. */
+  sessionCheckedAtMs?: number | undefined;
 }

@@ -14,7 +14,7 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ConversationView, MessageStatusChanged, MessageView, TypingChanged } from "../contracts/realtime.js";
+import type { AvailabilityChanged, ConversationView, MessageStatusChanged, MessageView, TypingChanged } from "../contracts/realtime.js";
 import { redisKeys } from "../infra/redis/keys.js";
 
 /**
@@ -36,6 +36,10 @@ export interface DomainEvents {
   "chat.conversationChanged": { conversation: ConversationView; previousAgentId: string | null };
   /** The chat queue changed: a chat was queued, assigned, requeued or left it (emitted by chat commands). */
   "chat.queueChanged": { reason: string };
+  /** This process's availability service computed a new chat availability (each process emits its own). */
+  "availability.changed": AvailabilityChanged;
+  /** Sessions ended: one by key hash (logout, expiry) or all of a principal (link revoked) (emitted by realtime for identity). */
+  "session.ended": { keyHash?: string; ehPseudonym?: string; agentId?: string; reason: "logout" | "expired" | "revoked" };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -6,6 +6,7 @@
 import type { EventBus } from "../events/bus.js";
 import type { Logger } from "../infra/logger.js";
 import type { ChatContext } from "../modules/chat/chat-context.js";
+import { installAvailabilityBroadcaster } from "./broadcasters/availability.js";
 import { installChatBroadcaster } from "./broadcasters/chat.js";
 import { installPresenceBroadcaster } from "./broadcasters/presence.js";
 import type { BalieIo } from "./io.js";
@@ -20,7 +21,7 @@ export interface BroadcasterOptions {
 
 /** Subscribes every domain broadcaster; returns the unsubscribe. */
 export function installBroadcaster(options: BroadcasterOptions): () => void {
-  const offs = [installChatBroadcaster(options), installPresenceBroadcaster(options)];
+  const offs = [installChatBroadcaster(options), installPresenceBroadcaster(options), installAvailabilityBroadcaster(options)];
   return () => {
     for (const off of offs) off();
   };

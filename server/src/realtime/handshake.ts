@@ -5,15 +5,19 @@
  * - otherwise the session cookie (same-origin portal or console): the session's contact person (acting for the
  *   effective organisation) or agent (display name and role from the agent record; disabled agents refused).
  * Anything else is refused with `unauthenticated` / `invalid_chat_token` (the client's `connect_error`).
+ * Either way the socket is bound to a session (`sessionKey`) and ends with it (session-guard.ts).
  */
 import type { IncomingMessage } from "node:http";
 import { handshakeAuthSchema, type RealtimePrincipal, type SocketData } from "../contracts/realtime.js";
 import { pickLocale } from "../contracts/errors.js";
 import { effectiveOrganisationId } from "../http/middleware/auth.js";
-import { loadSession } from "../http/middleware/session.js";
+import { loadSession, loadSessionByKey } from "../http/middleware/session.js";
 import { AgentModel } from "../modules/agents/agent.model.js";
 import { verifyChatToken } from "../modules/chat/chat-token.js";
 import type { SessionStore } from "../modules/identity/session-store.js";
+import { CHAT_LIMITS } from "../contracts/realtime.js";
+import { nowMs } from "../infra/clock.js";
+import { tokenNotAfterMs } from "./session-guard.js";
 
 /** Options of {@link authenticateHandshake}. */
 export interface HandshakeOptions {
@@ -36,11 +40,19 @@ export async function authenticateHandshake(
   if (parsed.data.token) {
     const claims = verifyChatToken(options.tokenSecret, parsed.data.token);
     if (!claims) throw new HandshakeError("invalid_chat_token");
-    return { locale, principal: { kind: "contact", organisationId: claims.organisationId, pseudonym: claims.pseudonym, name: claims.name } };
+    const principal = { kind: "contact" as const, organisationId: claims.organisationId, pseudonym: claims.pseudonym, name: claims.name };
+    if (claims.sessionKey) {
+      // Bound to the minting session: a token copied before logout is worthless afterwards.
+      const minting = await loadSessionByKey(options.sessions, claims.sessionKey, { touch: true });
+      if (minting.state !== "live") throw new HandshakeError("invalid_chat_token");
+      return { locale, principal, sessionKey: claims.sessionKey, sessionCheckedAtMs: nowMs() };
+    }
+    return { locale, principal, notAfterMs: tokenNotAfterMs(claims.exp, CHAT_LIMITS.chatTokenTtlMs) };
   }
 
   const session = await loadSession(options.sessions, request.headers.cookie, { touch: true });
-  const principal = session.state === "live" ? session.record.data.principal : null;
+  if (session.state !== "live") throw new HandshakeError("unauthenticated");
+  const principal = session.record.data.principal;
   if (!principal) throw new HandshakeError("unauthenticated");
   let realtime: RealtimePrincipal;
   if (principal.type === "contact") {
@@ -50,5 +62,5 @@ export async function authenticateHandshake(
     if (!agent || agent.disabledAt) throw new HandshakeError("unauthenticated");
     realtime = { kind: "agent", agentId: principal.agentId, role: agent.role, name: agent.displayName };
   }
-  return { locale, principal: realtime };
+  return { locale, principal: realtime, sessionKey: session.key, sessionCheckedAtMs: nowMs() };
 }

@@ -7,6 +7,9 @@ import type { EventBus } from "../events/bus.js";
 import type { Logger } from "../infra/logger.js";
 import type { ChatRuntime } from "../modules/chat/chat-runtime.js";
 import { ConversationModel } from "../modules/chat/conversation.model.js";
+import { activeAvailability } from "../modules/availability/index.js";
+import { presentAvailabilityChanged } from "../modules/availability/availability.service.js";
+import { nowMs } from "../infra/clock.js";
 import type { SessionStore } from "../modules/identity/session-store.js";
 import { installBroadcaster } from "./broadcaster.js";
 import { authenticateHandshake, HandshakeError } from "./handshake.js";
@@ -14,6 +17,7 @@ import { registerAgentHandlers } from "./handlers/agent.js";
 import { registerConversationHandlers } from "./handlers/conversation.js";
 import type { BalieIo } from "./io.js";
 import { rooms } from "./rooms.js";
+import { installSessionGuard } from "./session-guard.js";
 
 /** Options of {@link installRealtime}. */
 export interface InstallRealtimeOptions {
@@ -26,10 +30,19 @@ export interface InstallRealtimeOptions {
   logger: Logger;
 }
 
-/** Installs everything; returns the uninstall (broadcaster listeners). */
-export function installRealtime(options: InstallRealtimeOptions): () => void {
+/** What {@link installRealtime} set up. */
+export interface RealtimeHandle {
+  /** Re-checks every local socket's session now (the periodic sweep; tests call it after moving the clock). */
+  sweepSessions(): Promise<void>;
+  /** Removes the broadcaster listeners and the session guard. */
+  uninstall(): void;
+}
+
+/** Installs handshake, handlers, broadcaster and session guard. */
+export function installRealtime(options: InstallRealtimeOptions): RealtimeHandle {
   const { io, chat } = options;
   const log = options.logger.child({ module: "realtime" });
+  const sessionGuard = installSessionGuard({ io, bus: options.bus, sessions: options.sessions, logger: options.logger });
 
   io.use((socket, next) => {
     authenticateHandshake(socket.request, socket.handshake.auth, { sessions: options.sessions, tokenSecret: options.tokenSecret }).then(
@@ -46,6 +59,8 @@ export function installRealtime(options: InstallRealtimeOptions): () => void {
 
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
+    // The session re-check runs before every command (socket middleware), so it is registered first.
+    sessionGuard.guard(socket);
     // Handlers first, so a command sent right after connect is never missed while the rooms are looked up.
     registerConversationHandlers(socket, chat.ctx, log);
     registerAgentHandlers(socket, chat.ctx, log);
@@ -62,7 +77,14 @@ export function installRealtime(options: InstallRealtimeOptions): () => void {
         .then((mine) => socket.join(mine.map((c) => rooms.conversation(String(c._id), "agent"))))
         .catch((err: unknown) => log.warn({ err }, "agent rooms not joined"));
     } else {
-      void socket.join([rooms.org(principal.organisationId), rooms.contact(principal.organisationId, principal.pseudonym)]);
+      void socket.join([rooms.contacts(), rooms.org(principal.organisationId), rooms.contact(principal.organisationId, principal.pseudonym)]);
+      // The current state at once; changes follow through the availability broadcaster.
+      try {
+        const availability = activeAvailability();
+        if (availability) socket.emit("availability.changed", presentAvailabilityChanged(availability.service.current(), nowMs()));
+      } catch (err) {
+        log.warn({ err }, "availability not sent on connect");
+      }
       ConversationModel.find({ activeKey: `${principal.organisationId}:${principal.pseudonym}` })
         .select({ _id: 1 })
         .lean()
@@ -72,5 +94,12 @@ export function installRealtime(options: InstallRealtimeOptions): () => void {
     }
   });
 
-  return installBroadcaster({ io, bus: options.bus, chat: chat.ctx, logger: options.logger });
+  const uninstallBroadcaster = installBroadcaster({ io, bus: options.bus, chat: chat.ctx, logger: options.logger });
+  return {
+    sweepSessions: () => sessionGuard.sweep(),
+    uninstall() {
+      uninstallBroadcaster();
+      sessionGuard.uninstall();
+    },
+  };
 }

@@ -27,11 +27,18 @@ export async function buildClient(): Promise<{ outDir: string; cleanup: () => vo
   return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
+let offset = 0;
+
 /** Starts the server on a clock inside opening hours (running at real speed). */
 export async function startChatServer(publicDir: string): Promise<TestServer> {
-  const offset = OPEN_MOMENT - Date.now();
+  offset = OPEN_MOMENT - Date.now();
   setClock({ nowMs: () => Date.now() + offset });
   return startSimulatorServer({}, { publicDir });
+}
+
+/** Moves the (real-speed) test clock forward by `ms`, e.g. past the 60 s an assigned agent may be gone. */
+export function shiftClock(ms: number): void {
+  offset += ms;
 }
 
 export function restoreClock(): void {
@@ -46,8 +53,14 @@ export async function contextWithSession(browser: Browser, server: TestServer, c
 }
 
 /** Creates an agent (or supervisor) and logs in through the real login page; the page ends on the console. */
-export async function agentLogsIn(browser: Browser, server: TestServer, role: "agent" | "supervisor" = "agent", name?: string): Promise<Page> {
-  const agent = await createAgent({ role, ...(name ? { displayName: name } : {}) });
+export async function agentLogsIn(
+  browser: Browser,
+  server: TestServer,
+  role: "agent" | "supervisor" = "agent",
+  name?: string,
+  overrides: { maxConcurrentChats?: number } = {},
+): Promise<Page> {
+  const agent = await createAgent({ role, ...(name ? { displayName: name } : {}), ...overrides });
   const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/medewerker/inloggen`);

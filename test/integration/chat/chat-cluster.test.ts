@@ -141,7 +141,8 @@ class Participant {
   }
 }
 
-describe("two nodes over Redis", () => {
+// Spawning and killing processes on a 2-core machine while the rest of the suite runs: give each case room.
+describe("two nodes over Redis", { timeout: 90_000 }, () => {
   it("school on node A, agent on node B; kill -9 A mid-conversation: none lost, none duplicated", async () => {
     const [a, b] = [await spawnNode(), await spawnNode()];
     const school = await createSchool();

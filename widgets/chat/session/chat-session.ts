@@ -174,6 +174,8 @@ export class ChatSession extends EventTarget {
       const onError = (error: Error) => (socket.active ? undefined : done(new ChatError(error.message)));
       socket.on("connect", onConnect);
       socket.on("connect_error", onError);
+      // Refused or ended by the server earlier (not retrying by itself): a new attempt (e.g. a fresh token).
+      if (!socket.active) socket.connect();
     });
   }
 
@@ -195,8 +197,17 @@ export class ChatSession extends EventTarget {
       this.changed();
       if (this.conversation || storedConversation(this.options.base)) void this.resume();
     });
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       this.connected = false;
+      if (reason === "io server disconnect") {
+        // The server ended this socket: the session it was bound to ended (logout, expiry, link revoked).
+        // Socket.IO does not reconnect by itself then, and a new handshake would be refused anyway.
+        this.reconnecting = false;
+        this.error = "unauthenticated";
+        this.typing = null;
+        this.changed();
+        return;
+      }
       this.reconnecting = true;
       this.typing = null;
       this.changed();

@@ -11,6 +11,7 @@ import type { RequestHandler, Response } from "express";
 import { nowMs } from "../../infra/clock.js";
 import { IDENTITY_LIMITS, SESSION_COOKIE } from "../../contracts/api/auth.js";
 import { randomToken, sha256 } from "../../modules/identity/secrets.js";
+import { announceSessionEnded } from "../../modules/identity/session-ended.js";
 import type { SessionData, SessionRecord, SessionStore } from "../../modules/identity/session-store.js";
 
 /** Options of {@link createSessionMiddleware}. */
@@ -40,6 +41,11 @@ export class RequestSession {
     this.key = loaded?.key ?? null;
     this.record = loaded?.record ?? null;
     this.expired = expired;
+  }
+
+  /** sha256 of the session id (the store key), or null without a session. Binds chat tokens to this session. */
+  get keyHash(): string | null {
+    return this.key;
   }
 
   /** True when a server-side session exists for this request. */
@@ -88,7 +94,11 @@ export class RequestSession {
 
   /** Removes the session server-side and clears the cookie. */
   async destroy(): Promise<void> {
-    if (this.key) await this.options.store.destroy(this.key);
+    if (this.key) {
+      await this.options.store.destroy(this.key);
+      // Real-time: sockets authenticated with this session are disconnected (realtime/session-guard.ts).
+      announceSessionEnded({ keyHash: this.key, reason: "logout" });
+    }
     this.key = null;
     this.record = null;
     this.res.clearCookie(SESSION_COOKIE, cookieOptions(this.options.secureCookie));
@@ -143,7 +153,15 @@ export async function loadSession(
 ): Promise<{ state: "none" } | { state: "expired" } | { state: "live"; key: string; record: SessionRecord }> {
   const id = readCookie(cookieHeader, SESSION_COOKIE);
   if (!id || id.length > 100) return { state: "none" };
-  const key = sha256(id);
+  return loadSessionByKey(store, sha256(id), options);
+}
+
+/** {@link loadSession} by store key (sha256 of the id): the real-time layer re-checks a socket's session with it. */
+export async function loadSessionByKey(
+  store: SessionStore,
+  key: string,
+  options: { idleMs?: number; absoluteMs?: number; touch?: boolean } = {},
+): Promise<{ state: "none" } | { state: "expired" } | { state: "live"; key: string; record: SessionRecord }> {
   const record = await store.get(key);
   if (!record) return { state: "none" };
   const idleMs = options.idleMs ?? IDENTITY_LIMITS.sessionIdleMs;
@@ -151,6 +169,7 @@ export async function loadSession(
   const at = nowMs();
   if (at - record.lastSeenAtMs > idleMs || at - record.createdAtMs > absoluteMs) {
     await store.destroy(key);
+    announceSessionEnded({ keyHash: key, reason: "expired" });
     return { state: "expired" };
   }
   // A page load fires several API calls within a second; writing lastSeen (an fsynced journal write) for each

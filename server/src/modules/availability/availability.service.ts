@@ -10,6 +10,7 @@
  */
 import type { Availability } from "../../contracts/api/availability.js";
 import { AVAILABILITY_STREAM } from "../../contracts/api/availability.js";
+import type { AvailabilityChanged } from "../../contracts/realtime.js";
 import type { EventBus } from "../../events/bus.js";
 import { nowMs } from "../../infra/clock.js";
 import type { Logger } from "../../infra/logger.js";
@@ -166,6 +167,9 @@ export class AvailabilityService {
     this.json = json;
     this.sseFrame = `event: ${AVAILABILITY_STREAM.event}\ndata: ${json}\n\n`;
     this.log.debug({ reason: next.reason, available: next.available }, "availability changed");
+    // Sockets (a widget with a running chat) hear it through the real-time broadcaster; every process computes
+    // and emits its own, and its broadcaster serves only its own sockets (realtime/broadcasters/availability.ts).
+    this.options.bus.emit("availability.changed", presentAvailabilityChanged(next, t));
     for (const listener of this.listeners) {
       try {
         listener(next, this.sseFrame);
@@ -174,6 +178,11 @@ export class AvailabilityService {
       }
     }
   }
+}
+
+/** The Socket.IO `availability.changed` payload for a state computed at `atMs`. */
+export function presentAvailabilityChanged(state: Availability, atMs: number): AvailabilityChanged {
+  return { available: state.available, open: state.open, nextOpeningAt: state.nextOpening, at: new Date(atMs).toISOString() };
 }
 
 function toIso(d: Date | null): string | null {

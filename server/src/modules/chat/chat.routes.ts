@@ -54,11 +54,13 @@ export const chatRoutes: readonly RouteSpec[] = [
     tag: TAG,
     auth: "contact",
     response: chatTokenResponseSchema,
-    handler: async ({ principal }) => {
+    handler: async ({ req, principal }) => {
       const { token, expiresAt } = signChatToken(chatContext().tokenSecret, {
         organisationId: effectiveOrganisationId(principal),
         pseudonym: principal.ehPseudonym,
         name: principal.name,
+        // The socket opened with this token lives and dies with this session (see chat-token.ts).
+        sessionKey: req.session.keyHash ?? undefined,
       });
       return { token, expiresAt: expiresAt.toISOString() };
     },

@@ -8,6 +8,7 @@ import { AppError } from "../../../contracts/errors.js";
 import { recordAudit } from "../../audit/record-audit.js";
 import { EherkenningLinkModel } from "../eherkenning-link.model.js";
 import { mayManageLinks } from "../policies.js";
+import { announceSessionEnded } from "../session-ended.js";
 import type { SessionPrincipal, SessionStore } from "../session-store.js";
 
 /** Props of {@link linkRevoker}. */
@@ -25,6 +26,7 @@ export async function linkRevoker(props: LinkRevokerProps): Promise<void> {
   const link = await EherkenningLinkModel.findOneAndDelete({ _id: props.linkId, organisationId: props.organisationId }).lean().exec();
   if (!link) throw new AppError("link_not_found");
   await props.sessions.destroyWhere?.({ ehPseudonym: link.pseudonym });
+  announceSessionEnded({ ehPseudonym: link.pseudonym, reason: "revoked" });
   await recordAudit({
     type: "unlink",
     actor: props.actor.type === "agent" ? { type: "agent", id: props.actor.agentId } : { type: "contact", id: props.actor.ehPseudonym },
