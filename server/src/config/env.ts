@@ -49,6 +49,8 @@ export interface Config {
     readonly issuerUrl: string | undefined;
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
+    /** Names of the id_token claims holding the pseudonym (ActingSubjectID), the KvK number and the name. */
+    readonly claims: { readonly actingSubject: string; readonly legalSubject: string; readonly name: string };
   };
   readonly seed: { readonly demo: boolean };
   readonly shutdown: {
@@ -132,6 +134,9 @@ const schema = z.object({
   EH_ISSUER_URL: urlWith(["http", "https"]).optional(),
   EH_CLIENT_ID: z.string().optional(),
   EH_CLIENT_SECRET: z.string().optional(),
+  EH_CLAIM_ACTING_SUBJECT: z.string().min(1).optional(),
+  EH_CLAIM_LEGAL_SUBJECT: z.string().min(1).optional(),
+  EH_CLAIM_NAME: z.string().min(1).optional(),
   SEED_DEMO: bool.optional(),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).optional(),
   SHUTDOWN_DRAIN_MS: wholeNumber(0, 600_000).optional(),
@@ -246,6 +251,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       issuerUrl: e.EH_ISSUER_URL,
       clientId: e.EH_CLIENT_ID,
       clientSecret: e.EH_CLIENT_SECRET,
+      claims: {
+        actingSubject: e.EH_CLAIM_ACTING_SUBJECT ?? "acting_subject_id",
+        legalSubject: e.EH_CLAIM_LEGAL_SUBJECT ?? "legal_subject_id",
+        name: e.EH_CLAIM_NAME ?? "name",
+      },
     },
     seed: { demo: e.SEED_DEMO ?? e.MONGODB_URI === undefined },
     shutdown: { timeoutMs, drainMs },

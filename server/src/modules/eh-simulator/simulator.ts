@@ -2,7 +2,7 @@
  * The simulated eHerkenning broker: an `oidc-provider` v9 OpenID Provider mounted at `/eh-sim`, with Balie
  * registered as its only client, and our own interaction pages (supplier choice, then test identity and the
  * assurance level to return, so EH2 refusal can be demonstrated). The id_token carries `acr` and the identity
- * claims `acting_subject_id` (pseudonym), `legal_subject_id` (KvK) and `name`.
+ * claims under the configured names (default `acting_subject_id` (pseudonym), `legal_subject_id` (KvK), `name`).
  *
  * Development, demo and tests only; `installIdentity` refuses to mount it in production unless explicitly
  * allowed (EH_SIMULATOR_ALLOW_IN_PRODUCTION), and logs loudly when it does.
@@ -10,6 +10,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import express, { Router, type Request, type Response } from "express";
 import Provider, { type Configuration } from "oidc-provider";
+import type { EherkenningClaimNames } from "../../infra/eherkenning/relying-party.js";
 import { Types } from "mongoose";
 import { identityPage, SIM_CSS, SIM_LEVELS, SIM_SUPPLIERS, supplierPage } from "./pages.js";
 import { SimIdentityModel } from "./sim-identity.model.js";
@@ -27,6 +28,8 @@ export interface EhSimulatorOptions {
   redirectUri: string;
   /** Keys for the simulator's own cookies. */
   cookieKeys: string[];
+  /** Claim names to issue the identity under (the same ones Balie's relying party reads). */
+  claimNames: EherkenningClaimNames;
 }
 
 interface SubjectClaims {
@@ -51,6 +54,7 @@ function decodeSub(sub: string): SubjectClaims | null {
 /** Builds the simulator; mount the returned router at the app root (its routes start with `/eh-sim`). */
 export function createEhSimulator(options: EhSimulatorOptions): { router: Router; issuer: string } {
   const issuer = `${options.publicUrl}${SIMULATOR_PATH}`;
+  const names = options.claimNames;
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = privateKey.export({ format: "jwk" });
 
@@ -66,7 +70,7 @@ export function createEhSimulator(options: EhSimulatorOptions): { router: Router
       },
     ],
     jwks: { keys: [{ ...jwk, kid: "eh-sim-1", alg: "RS256", use: "sig" } as never] },
-    claims: { openid: ["sub", "acting_subject_id", "legal_subject_id", "name"] },
+    claims: { openid: ["sub", names.actingSubject, names.legalSubject, names.name] },
     conformIdTokenClaims: false,
     acrValues: SIM_LEVELS.map((l) => l.value),
     pkce: { required: () => true },
@@ -80,7 +84,7 @@ export function createEhSimulator(options: EhSimulatorOptions): { router: Router
       return {
         accountId: sub,
         async claims() {
-          return { sub, acting_subject_id: claims.pseudonym, legal_subject_id: claims.kvk, name: claims.name };
+          return { sub, [names.actingSubject]: claims.pseudonym, [names.legalSubject]: claims.kvk, [names.name]: claims.name };
         },
       };
     },
@@ -95,7 +99,7 @@ export function createEhSimulator(options: EhSimulatorOptions): { router: Router
       }
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId! });
       grant.addOIDCScope("openid");
-      grant.addOIDCClaims(["sub", "acting_subject_id", "legal_subject_id", "name", "acr"]);
+      grant.addOIDCClaims(["sub", names.actingSubject, names.legalSubject, names.name, "acr"]);
       await grant.save();
       session.grantIdFor(client.clientId, grant.jti);
       return grant;

@@ -64,7 +64,14 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
     if (config.isProduction) {
       log.warn("!!! THE eHERKENNING SIMULATOR IS MOUNTED IN PRODUCTION (EH_SIMULATOR_ALLOW_IN_PRODUCTION). ANYONE CAN LOG IN AS ANYONE. !!!");
     }
-    const sim = createEhSimulator({ publicUrl, clientId, clientSecret, redirectUri, cookieKeys: [sha256(`eh-sim-cookie:${config.session.secret}`)] });
+    const sim = createEhSimulator({
+      publicUrl,
+      clientId,
+      clientSecret,
+      redirectUri,
+      cookieKeys: [sha256(`eh-sim-cookie:${config.session.secret}`)],
+      claimNames: { ...config.eherkenning.claims, ...options.claimNames },
+    });
     app.use(sim.router);
     issuerUrl = sim.issuer;
     log.info({ issuer: sim.issuer }, "eHerkenning simulator mounted");
@@ -87,7 +94,7 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
       clientSecret,
       redirectUri,
       allowInsecureRequests: !config.isProduction && issuerUrl.startsWith("http:"),
-      ...(options.claimNames ? { claimNames: options.claimNames } : {}),
+      claimNames: { ...config.eherkenning.claims, ...options.claimNames },
     });
     return rp;
   };
