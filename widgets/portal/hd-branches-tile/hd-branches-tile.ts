@@ -1,10 +1,10 @@
-import { html, type PropertyValues } from "lit";
-import type { BranchItem, BranchList } from "../../../server/src/contracts/api/organisations.js";
+import { html } from "lit";
+import type { BranchList } from "../../../server/src/contracts/api/organisations.js";
 import { define } from "../../shared/define.js";
 import { LocaleController, t } from "../../shared/i18n/index.js";
 import { LightElement } from "../../shared/light-element.js";
-import { loadable } from "../loadable.js";
-import { toApiError, type PortalApi, type PortalApiError } from "../portal-api.js";
+import { OrganisationResource } from "../organisation-resource.js";
+import type { PortalApi } from "../portal-api.js";
 import { tileStyles } from "../tile-styles.js";
 
 /** @summary "Vestigingen" tile of a school's Mijn gegevens: each vestiging with its code, name and address. */
@@ -13,44 +13,24 @@ export class HdBranchesTile extends LightElement {
   static override properties = {
     api: { attribute: false },
     organisationId: { type: String, attribute: "organisation-id" },
-    branches: { state: true },
-    error: { state: true },
   };
 
   declare api: PortalApi | null;
   declare organisationId: string;
-  declare branches: readonly BranchItem[] | null;
-  declare error: PortalApiError | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly branches = new OrganisationResource(this, (api, id) => api.get<BranchList>(`/api/v1/organisations/${id}/branches`).then((list) => list.branches));
 
   constructor() {
     super();
     this.api = null;
     this.organisationId = "";
-    this.branches = null;
-    this.error = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("organisationId") || changed.has("api")) && this.api && this.organisationId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    this.error = null;
-    try {
-      const list = await this.api.get<BranchList>(`/api/v1/organisations/${this.organisationId}/branches`);
-      this.branches = list.branches;
-    } catch (error) {
-      this.error = toApiError(error);
-    }
   }
 
   protected override render() {
     return html`<section class="hd-tile hd-branches" aria-labelledby="hd-branches-heading">
       <div class="hd-tile__head"><h2 class="utrecht-heading-2" id="hd-branches-heading">${t("branches.heading")}</h2></div>
-      ${loadable(this.branches, this.error, () => void this.load(), (branches) =>
+      ${this.branches.render((branches) =>
         branches.length === 0
           ? html`<p class="utrecht-paragraph">${t("branches.empty")}</p>`
           : html`<ul class="hd-tile__list">

@@ -1,11 +1,11 @@
-import { html, type PropertyValues } from "lit";
-import type { OrganisationNewsItem, OrganisationNewsList } from "../../../server/src/contracts/api/news.js";
+import { html } from "lit";
+import type { OrganisationNewsList } from "../../../server/src/contracts/api/news.js";
 import { define } from "../../shared/define.js";
 import { getLocale, LocaleController, t } from "../../shared/i18n/index.js";
 import { LightElement } from "../../shared/light-element.js";
 import { displayTimeZone } from "../../shared/time-format.js";
-import { loadable } from "../loadable.js";
-import { toApiError, type PortalApi, type PortalApiError } from "../portal-api.js";
+import { OrganisationResource } from "../organisation-resource.js";
+import type { PortalApi } from "../portal-api.js";
 import { tileStyles } from "../tile-styles.js";
 
 /** "3 maart 2025" / "3 March 2025" in Amsterdam time. */
@@ -24,45 +24,31 @@ export class HdNewsTile extends LightElement {
   static override properties = {
     api: { attribute: false },
     organisationId: { type: String, attribute: "organisation-id" },
-    items: { state: true },
-    error: { state: true },
   };
 
   declare api: PortalApi | null;
   declare organisationId: string;
-  declare items: readonly OrganisationNewsItem[] | null;
-  declare error: PortalApiError | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly items = new OrganisationResource(
+    this,
+    (api, id) =>
+      api
+        .get<OrganisationNewsList>(`/api/v1/organisations/${id}/news`)
+        // The API sorts newest first; sorting again keeps the promise if that ever changes.
+        .then((list) => [...list.items].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))),
+  );
 
   constructor() {
     super();
     this.api = null;
     this.organisationId = "";
-    this.items = null;
-    this.error = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("organisationId") || changed.has("api")) && this.api && this.organisationId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    this.error = null;
-    try {
-      const list = await this.api.get<OrganisationNewsList>(`/api/v1/organisations/${this.organisationId}/news`);
-      // The API sorts newest first; sorting again keeps the promise if that ever changes.
-      this.items = [...list.items].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-    } catch (error) {
-      this.error = toApiError(error);
-    }
   }
 
   protected override render() {
     return html`<section class="hd-tile hd-news" aria-labelledby="hd-news-heading">
       <div class="hd-tile__head"><h2 class="utrecht-heading-2" id="hd-news-heading">${t("news.heading")}</h2></div>
-      ${loadable(this.items, this.error, () => void this.load(), (items) =>
+      ${this.items.render((items) =>
         items.length === 0
           ? html`<p class="utrecht-paragraph">${t("news.empty")}</p>`
           : html`<ul class="hd-tile__list">

@@ -1,11 +1,11 @@
-import { html, type PropertyValues } from "lit";
+import { html } from "lit";
 import type { BoardSchool, BoardSchoolList } from "../../../server/src/contracts/api/organisations.js";
 import { define } from "../../shared/define.js";
 import { LocaleController, t } from "../../shared/i18n/index.js";
 import { LightElement } from "../../shared/light-element.js";
 import { HdOpenOrganisationEvent } from "../events.js";
-import { loadable } from "../loadable.js";
-import { toApiError, type PortalApi, type PortalApiError } from "../portal-api.js";
+import { OrganisationResource } from "../organisation-resource.js";
+import type { PortalApi } from "../portal-api.js";
 import { tileStyles } from "../tile-styles.js";
 
 /**
@@ -20,38 +20,18 @@ export class HdSchoolList extends LightElement {
   static override properties = {
     api: { attribute: false },
     organisationId: { type: String, attribute: "organisation-id" },
-    schools: { state: true },
-    error: { state: true },
   };
 
   declare api: PortalApi | null;
   declare organisationId: string;
-  declare schools: readonly BoardSchool[] | null;
-  declare error: PortalApiError | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly schools = new OrganisationResource(this, (api, id) => api.get<BoardSchoolList>(`/api/v1/organisations/${id}/schools`).then((list) => list.schools));
 
   constructor() {
     super();
     this.api = null;
     this.organisationId = "";
-    this.schools = null;
-    this.error = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("organisationId") || changed.has("api")) && this.api && this.organisationId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    this.error = null;
-    try {
-      const list = await this.api.get<BoardSchoolList>(`/api/v1/organisations/${this.organisationId}/schools`);
-      this.schools = list.schools;
-    } catch (error) {
-      this.error = toApiError(error);
-    }
   }
 
   private open(event: MouseEvent, school: BoardSchool): void {
@@ -63,7 +43,7 @@ export class HdSchoolList extends LightElement {
   protected override render() {
     return html`<section class="hd-tile hd-schools" aria-labelledby="hd-schools-heading">
       <div class="hd-tile__head"><h2 class="utrecht-heading-2" id="hd-schools-heading">${t("schools.heading")}</h2></div>
-      ${loadable(this.schools, this.error, () => void this.load(), (schools) =>
+      ${this.schools.render((schools) =>
         schools.length === 0
           ? html`<p class="utrecht-paragraph">${t("schools.empty")}</p>`
           : html`<p class="utrecht-paragraph hd-tile__intro">${t("schools.intro")}</p>

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues } from "lit";
+import { html, nothing } from "lit";
 import { historyPaths, type EvaluationList, type EvaluationView } from "../../../../server/src/contracts/api/history.js";
 import { define } from "../../../shared/define.js";
 import { LocaleController, t } from "../../../shared/i18n/index.js";
 import { LightElement } from "../../../shared/light-element.js";
-import { loadable } from "../../loadable.js";
-import { toApiError, type PortalApi, type PortalApiError } from "../../portal-api.js";
+import { OrganisationResource } from "../../organisation-resource.js";
+import type { PortalApi } from "../../portal-api.js";
 import { formatCalendarDate, formatDay, formatKind, formatSize } from "../format.js";
 import { styles } from "./hd-tab-evaluations.styles.js";
 
@@ -19,37 +19,18 @@ export class HdTabEvaluations extends LightElement {
   static override properties = {
     api: { attribute: false },
     organisationId: { type: String, attribute: "organisation-id" },
-    items: { state: true },
-    error: { state: true },
   };
 
   declare api: PortalApi | null;
   declare organisationId: string;
-  declare items: readonly EvaluationView[] | null;
-  declare error: PortalApiError | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly items = new OrganisationResource(this, (api, id) => api.get<EvaluationList>(historyPaths.evaluations(id)).then((list) => list.items));
 
   constructor() {
     super();
     this.api = null;
     this.organisationId = "";
-    this.items = null;
-    this.error = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("organisationId") || changed.has("api")) && this.api && this.organisationId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    this.error = null;
-    try {
-      this.items = (await this.api.get<EvaluationList>(historyPaths.evaluations(this.organisationId))).items;
-    } catch (error) {
-      this.error = toApiError(error);
-    }
   }
 
   private renderItem(e: EvaluationView) {
@@ -73,7 +54,7 @@ export class HdTabEvaluations extends LightElement {
     if (!this.organisationId) return nothing;
     return html`<section class="hd-tile" aria-labelledby="hd-evaluations-heading">
       <div class="hd-tile__head"><h2 class="utrecht-heading-2" id="hd-evaluations-heading">${t("evaluations.heading")}</h2></div>
-      ${loadable(this.items, this.error, () => void this.load(), (items) =>
+      ${this.items.render((items) =>
         items.length === 0
           ? html`<p class="utrecht-paragraph">${t("evaluations.empty")}</p>`
           : html`<ul class="hd-tile__list">${items.map((e) => this.renderItem(e))}</ul>`,

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues } from "lit";
+import { html, nothing } from "lit";
 import { historyPaths, type GtbOverview } from "../../../../server/src/contracts/api/history.js";
 import { define } from "../../../shared/define.js";
 import { getLocale, LocaleController, t } from "../../../shared/i18n/index.js";
 import { LightElement } from "../../../shared/light-element.js";
-import { loadable } from "../../loadable.js";
-import { toApiError, type PortalApi, type PortalApiError } from "../../portal-api.js";
+import { OrganisationResource } from "../../organisation-resource.js";
+import type { PortalApi } from "../../portal-api.js";
 import { formatCalendarDate } from "../format.js";
 import { styles } from "./hd-tab-gtb.styles.js";
 
@@ -19,37 +19,18 @@ export class HdTabGtb extends LightElement {
   static override properties = {
     api: { attribute: false },
     organisationId: { type: String, attribute: "organisation-id" },
-    overview: { state: true },
-    error: { state: true },
   };
 
   declare api: PortalApi | null;
   declare organisationId: string;
-  declare overview: GtbOverview | null;
-  declare error: PortalApiError | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly overview = new OrganisationResource(this, (api, id) => api.get<GtbOverview>(historyPaths.gtb(id)));
 
   constructor() {
     super();
     this.api = null;
     this.organisationId = "";
-    this.overview = null;
-    this.error = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("organisationId") || changed.has("api")) && this.api && this.organisationId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    this.error = null;
-    try {
-      this.overview = await this.api.get<GtbOverview>(historyPaths.gtb(this.organisationId));
-    } catch (error) {
-      this.error = toApiError(error);
-    }
   }
 
   private renderOverview(o: GtbOverview) {
@@ -80,7 +61,7 @@ export class HdTabGtb extends LightElement {
     return html`<section class="hd-tile" aria-labelledby="hd-gtb-heading">
       <div class="hd-tile__head"><h2 class="utrecht-heading-2" id="hd-gtb-heading">${t("gtb.heading")}</h2></div>
       <p class="utrecht-paragraph">${t("gtb.intro")}</p>
-      ${loadable(this.overview, this.error, () => void this.load(), (o) => this.renderOverview(o))}
+      ${this.overview.render((o) => this.renderOverview(o))}
     </section>`;
   }
 }
