@@ -23,7 +23,7 @@ export async function newsUpdater({ newsId, changes, principal, ip }: NewsUpdate
   if (changes.body !== undefined) set.body = changes.body;
   if (changes.audience !== undefined) set.audience = await resolveNewsAudience(changes.audience);
   if (changes.publishedAt !== undefined) set.publishedAt = new Date(changes.publishedAt);
-  const updated = await NewsItemModel.findOneAndUpdate({ _id: new Types.ObjectId(newsId) }, { $set: set }, { new: true, runValidators: true })
+  const updated = await NewsItemModel.findOneAndUpdate({ _id: new Types.ObjectId(newsId) }, { $set: set }, { returnDocument: "after", runValidators: true })
     .lean<NewsItem>()
     .exec();
   if (!updated) throw new AppError("news_not_found");

@@ -21,7 +21,7 @@ export interface NewsWithdrawerProps {
 export async function newsWithdrawer({ newsId, principal, ip }: NewsWithdrawerProps): Promise<NewsItemDto> {
   const id = new Types.ObjectId(newsId);
   const at = now();
-  const withdrawn = await NewsItemModel.findOneAndUpdate({ _id: id, withdrawnAt: null }, { $set: { withdrawnAt: at } }, { new: true }).lean<NewsItem>().exec();
+  const withdrawn = await NewsItemModel.findOneAndUpdate({ _id: id, withdrawnAt: null }, { $set: { withdrawnAt: at } }, { returnDocument: "after" }).lean<NewsItem>().exec();
   if (withdrawn) await recordOrganisationAudit({ type: "news_withdrawn", principal, ip, data: { newsId } });
   const item = withdrawn ?? (await NewsItemModel.findById(id).lean<NewsItem>().exec());
   if (!item) throw new AppError("news_not_found");
