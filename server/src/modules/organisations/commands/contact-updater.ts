@@ -48,7 +48,7 @@ export async function contactUpdater({ organisationId, contactId, changes, princ
   const before = await OrganisationModel.findOneAndUpdate(
     { _id: orgId, kind, $and: conditions },
     { $set: set, $inc: { version: 1 } },
-    { arrayFilters: [{ "c._id": id }], projection: { contacts: 1 }, new: false },
+    { arrayFilters: [{ "c._id": id }], projection: { contacts: 1 }, returnDocument: "before" },
   )
     .lean()
     .exec();

@@ -36,7 +36,7 @@ export async function organisationDetailsUpdater(props: OrganisationDetailsUpdat
   const set: Record<string, unknown> = {};
   for (const key of EDITABLE_DETAILS) if (props.changes[key] !== undefined) set[key] = props.changes[key];
   const filter = { _id: orgId, ...(props.expectedVersion !== undefined ? { version: props.expectedVersion } : {}) };
-  const before = await OrganisationModel.findOneAndUpdate(filter, { $set: set, $inc: { version: 1 } }, { new: false }).lean<Organisation>().exec();
+  const before = await OrganisationModel.findOneAndUpdate(filter, { $set: set, $inc: { version: 1 } }, { returnDocument: "before" }).lean<Organisation>().exec();
   if (!before) {
     const exists = await OrganisationModel.exists({ _id: orgId }).exec();
     throw new AppError(exists ? "stale_version" : "not_found");
