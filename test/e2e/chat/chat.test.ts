@@ -187,13 +187,16 @@ describe("chat widget and agent console", () => {
     expect(item.text).not.toContain("let op rol bestuur");
   });
 
-  it("the button disappears within 1 s when the agent goes offline, without a reload", async () => {
+  it("the button disappears within 1 s when the agent goes offline, without a reload; so does the tab's chat line", async () => {
     await schoolPage.keyboard.press("Escape");
     await launcher().waitFor({ state: "visible" });
+    await schoolPage.getByRole("tab", { name: "Ondersteuning en contact" }).click();
+    await schoolPage.getByText("Er is een medewerker beschikbaar.").waitFor();
     await agentPage.getByRole("radio", { name: "Offline" }).check();
     const started = Date.now();
     await launcher().waitFor({ state: "detached", timeout: 2_000 });
     expect(Date.now() - started).toBeLessThan(1_000);
+    await schoolPage.getByText("Op dit moment is er geen medewerker beschikbaar voor de chat.").waitFor({ timeout: 1_000 });
     await shot(schoolPage, "gone");
   });
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
-import type { Availability } from "../../../../server/src/contracts/api/availability.js";
+import { AvailabilityController, balieOrigin } from "../../../chat/availability/availability-controller.js";
 import {
   CONTACT_CHANNEL_VALUES,
   historyPaths,
@@ -48,7 +48,6 @@ export class HdTabSupport extends LightElement {
     error: { state: true },
     filter: { state: true },
     counts: { state: true },
-    availability: { state: true },
     announcement: { state: true },
     filterError: { state: true },
   };
@@ -62,11 +61,11 @@ export class HdTabSupport extends LightElement {
   declare error: PortalApiError | null;
   declare filter: Filter;
   declare counts: ContactMomentCounts | null;
-  declare availability: Availability | null;
   declare announcement: string;
   declare filterError: string;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly availability = new AvailabilityController(this, () => balieOrigin(null));
   private focusIndex: number | null = null;
   private request = 0;
 
@@ -81,7 +80,6 @@ export class HdTabSupport extends LightElement {
     this.error = null;
     this.filter = { ...EMPTY_FILTER };
     this.counts = null;
-    this.availability = null;
     this.announcement = "";
     this.filterError = "";
   }
@@ -93,7 +91,6 @@ export class HdTabSupport extends LightElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has("organisationId") || changed.has("api") || changed.has("organisationKind")) && this.api && this.organisationId) {
       void this.load(false);
-      void this.loadAvailability();
       if (this.isBoard) void this.loadCounts();
     }
   }
@@ -146,16 +143,6 @@ export class HdTabSupport extends LightElement {
       this.counts = await this.api.get<ContactMomentCounts>(`${historyPaths.contactMomentCounts(this.organisationId)}${qs ? `?${qs}` : ""}`);
     } catch {
       this.counts = null;
-    }
-  }
-
-  private async loadAvailability(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.availability = await this.api.get<Availability>("/api/v1/availability");
-    } catch {
-      // Without the signal the phone and e-mail lines cannot be shown truthfully; the section is left out.
-      this.availability = null;
     }
   }
 
@@ -286,7 +273,8 @@ export class HdTabSupport extends LightElement {
   }
 
   private renderContact() {
-    const a = this.availability;
+    // Live: the same shared availability stream as the Chat button, so this changes without a reload.
+    const a = this.availability.value;
     if (!a) return nothing;
     const hours = a.open && a.closesAt
       ? t("support.contact.openUntil", { time: formatTime(a.closesAt) })
