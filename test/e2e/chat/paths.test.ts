@@ -159,6 +159,11 @@ describe("chat paths in the browser", () => {
     await colleague.context().close();
     const bram = await agentLogsIn(browser, server, "agent", "Bram Bakker", { maxConcurrentChats: 1 });
     await bram.getByRole("radio", { name: "Online" }).check();
+    // Wait until the server itself says the chat is available (Bram online at 15:58) before the school arrives.
+    await server.availability.tick();
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/v1/availability`)).json()) as { available: boolean; reason: string }), { timeout: 15_000 })
+      .toMatchObject({ available: true });
     const school = await createSchool({ name: "CBS Het Anker" });
     const contact = await loginAsContact(server, [school._id]);
     const page = await (await contextWithSession(browser, server, contact)).newPage();
