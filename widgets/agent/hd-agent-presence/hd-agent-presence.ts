@@ -1,4 +1,5 @@
 import { html, nothing } from "lit";
+import { live } from "lit/directives/live.js";
 import { PRESENCE_STATUSES, type AgentPresence, type PresenceStatus } from "../../../server/src/contracts/realtime.js";
 import { define } from "../../shared/define.js";
 import { LocaleController, t } from "../../shared/i18n/index.js";
@@ -14,10 +15,11 @@ import { styles } from "./hd-agent-presence.styles.js";
  */
 export class HdAgentPresence extends LightElement {
   static override styles = styles;
-  static override properties = { presence: { attribute: false }, busy: { state: true }, error: { state: true } };
+  static override properties = { presence: { attribute: false }, pending: { state: true }, error: { state: true } };
 
   declare presence: AgentPresence | null;
-  declare busy: boolean;
+  /** The status chosen and not yet confirmed by the server (shown as checked meanwhile). */
+  declare pending: PresenceStatus | null;
   declare error: string;
 
   protected readonly localeController = new LocaleController(this);
@@ -25,31 +27,33 @@ export class HdAgentPresence extends LightElement {
   constructor() {
     super();
     this.presence = null;
-    this.busy = false;
+    this.pending = null;
     this.error = "";
   }
 
   private async choose(status: PresenceStatus): Promise<void> {
     const event = new HdPresenceSetEvent(status);
     this.dispatchEvent(event);
-    this.busy = true;
+    this.pending = status;
     this.error = "";
     try {
       await event.response;
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
-      this.busy = false;
+      this.pending = null;
     }
   }
 
   protected override render() {
-    const current = this.presence?.status ?? "offline";
-    return html`<fieldset ?disabled=${this.busy}>
+    const current = this.pending ?? this.presence?.status ?? "offline";
+    // Until the server has told us the presence (agent.sync after connecting), a choice could not be sent: the
+    // switch stays disabled. `live()` resets a radio the person clicked when the server refused the change.
+    return html`<fieldset ?disabled=${this.pending !== null || !this.presence}>
       <legend>${t("console.presence.label")}</legend>
       ${PRESENCE_STATUSES.map(
         (status) => html`<label>
-          <input type="radio" name="hd-presence" value=${status} .checked=${current === status} @change=${() => void this.choose(status)} />
+          <input type="radio" name="hd-presence" value=${status} .checked=${live(current === status)} @change=${() => void this.choose(status)} />
           ${t(`console.presence.${status}`)}
         </label>`,
       )}
