@@ -29,11 +29,11 @@ export async function buildClient(): Promise<{ outDir: string; cleanup: () => vo
 
 let offset = 0;
 
-/** Starts the server on a clock inside opening hours (running at real speed). */
-export async function startChatServer(publicDir: string): Promise<TestServer> {
+/** Starts the server on a clock inside opening hours (running at real speed); `env` overrides variables. */
+export async function startChatServer(publicDir: string, env: Record<string, string> = {}): Promise<TestServer> {
   offset = OPEN_MOMENT - Date.now();
   setClock({ nowMs: () => Date.now() + offset });
-  return startSimulatorServer({}, { publicDir });
+  return startSimulatorServer(env, { publicDir });
 }
 
 /** Moves the (real-speed) test clock forward by `ms`, e.g. past the 60 s an assigned agent may be gone. */
