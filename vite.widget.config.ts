@@ -31,8 +31,8 @@ function minifyLitCss(): Plugin {
 /**
  * Library build of the embeddable chat: `widgets/chat/loader.ts` → `dist/public/widgets/chat.js` (one ES module
  * for `<script type="module" src="…/widgets/chat.js">`) plus the chunks it imports lazily (the chat window with
- * socket.io-client). Separate from the multi-page build because a page bundle's hashed entry name cannot be the
- * stable URL schools paste into their pages. `vite.config.ts` runs this build after its own (see its
+ * socket.io-client), and `widgets/chat/status.ts` → `chat-status.js` (`<hd-chat-status>`). Separate from the
+ * multi-page build because a page bundle's hashed entry name cannot be the stable URL schools paste into their pages. `vite.config.ts` runs this build after its own (see its
  * `widgetLibrary` plugin), so `npm run build` and the browser tests' builds produce both.
  */
 export default defineConfig({
@@ -47,9 +47,9 @@ export default defineConfig({
     // Library mode keeps ES output unminified by default; this file is shipped as-is to schools' pages.
     minify: true,
     lib: {
-      entry: here("./widgets/chat/loader.ts"),
+      entry: { chat: here("./widgets/chat/loader.ts"), "chat-status": here("./widgets/chat/status.ts") },
       formats: ["es"],
-      fileName: () => "chat.js",
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
       output: {

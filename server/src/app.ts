@@ -1,3 +1,4 @@
+import compression from "compression";
 import express, { type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
@@ -71,6 +72,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use("/api", createApiDocsRouter());
   app.use("/api", apiNotFound);
 
+  // Pages, bundles and the embeddable chat go out compressed (the chat loader's budget is ≤ 10 KB gzip on the
+  // wire). API answers are small JSON pages and stay uncompressed, so their latency is not spent on deflate.
+  app.use(compression());
   app.use(createStaticRouter(deps.publicDir));
   app.use(errorHandler);
   return app;

@@ -1,35 +1,27 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAxe } from "../harness/axe.js";
 import { launchBrowser, newPage } from "../harness/browser.js";
-import { ROOT_DIR, startTestServer, type TestServer } from "../harness/server.js";
+import { buildClient } from "../harness/client-build.js";
+import { startTestServer, type TestServer } from "../harness/server.js";
 
-// The home page as users get it: the client is built with Vite into a temporary directory (so the test does not
-// depend on, or overwrite, a developer's dist/) and served by a real server.
+// The home page as users get it: the client built with Vite into a temporary directory, served by a real server.
 let browser: Browser;
 let server: TestServer;
-let outDir: string;
+let cleanup: (() => void) | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), "balie-public-"));
-  await build({
-    configFile: path.join(ROOT_DIR, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true },
-  });
-  [browser, server] = await Promise.all([launchBrowser(), startTestServer({}, { publicDir: outDir })]);
+  const built = await buildClient();
+  cleanup = built.cleanup;
+  [browser, server] = await Promise.all([launchBrowser(), startTestServer({}, { publicDir: built.outDir })]);
   page = await newPage(browser);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  cleanup?.();
 });
 
 describe("home page", () => {

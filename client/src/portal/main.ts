@@ -5,3 +5,4 @@
 import "../shared/styles.js";
 import "./portal-app.js";
 import "../../../widgets/chat/loader.js";
+import "../../../widgets/chat/status.js";

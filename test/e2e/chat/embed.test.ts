@@ -3,10 +3,12 @@
  * website on another origin loads `/widgets/chat.js` from Balie, gets a short-lived signed chat token from its
  * back end (which asks Balie for it), shows the Chat button from the cross-origin availability stream, chats with
  * an agent in the console, and renews the token when Balie refuses an expired one on a reconnect. A site that is
- * not on Balie's origin allow-list gets no button and no socket.
+ * not on Balie's origin allow-list gets no button and no socket. And the script stays within its size budget, as
+ * Balie sends it (gzip).
  */
-import { createServer, type Server } from "node:http";
+import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAxe } from "../../harness/axe.js";
@@ -66,6 +68,40 @@ async function startSite(balie: () => string): Promise<{ server: Server; url: st
   });
   await new Promise<void>((resolve) => siteServer.listen(0, "127.0.0.1", resolve));
   return { server: siteServer, url: `http://127.0.0.1:${(siteServer.address() as AddressInfo).port}` };
+}
+
+/** Bytes on the wire (gzip when it pays) and the text of one file Balie serves. */
+function fetchGzipped(url: string): Promise<{ wire: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks);
+        if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
+        // Files under 1 KB go out as they are (compressing them gains nothing).
+        const gzipped = res.headers["content-encoding"] === "gzip";
+        resolve({ wire: body.length, text: (gzipped ? gunzipSync(body) : body).toString("utf8") });
+      });
+    }).on("error", reject);
+  });
+}
+
+/** Wire bytes of `entry` and every chunk it imports: statically only (what loads at once), or also lazily. */
+async function scriptWeight(base: string, entry: string, lazy: boolean): Promise<number> {
+  const seen = new Set<string>();
+  let total = 0;
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const { wire, text } = await fetchGzipped(`${base}/widgets/${file}`);
+    total += wire;
+    const statics = [...text.matchAll(/(?:from|import)\s*["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]!);
+    const dynamics = lazy ? [...text.matchAll(/import\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!) : [];
+    for (const next of [...statics, ...dynamics]) await visit(next);
+  };
+  await visit(entry);
+  return total;
 }
 
 beforeAll(async () => {
@@ -171,5 +207,14 @@ describe("the chat on a school's own site", () => {
     await page.waitForTimeout(1_000);
     expect(await page.locator("hd-chat .launcher").count()).toBe(0);
     expect(requests.filter((u) => u.includes("/socket.io"))).toEqual([]);
+  });
+
+  it("the Chat button's script stays ≤ 10 KB gzip, the whole chat ≤ 35 KB", async () => {
+    const launcher = await scriptWeight(server.url, "chat.js", false);
+    const full = await scriptWeight(server.url, "chat.js", true);
+    console.info(`chat widget on the wire (gzip): launcher ${launcher} B, full chat ${full} B`);
+    expect(launcher).toBeLessThanOrEqual(10_000);
+    expect(full).toBeLessThanOrEqual(35_000);
+    expect(full).toBeGreaterThan(launcher);
   });
 });

@@ -3,16 +3,12 @@
  * directory, a server with the eHerkenning simulator serving it, a clock inside opening hours, and logins that
  * end up as cookies in real browser contexts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { resetClock, setClock } from "../../../server/src/infra/clock.js";
 import { createAgent, FACTORY_PASSWORD } from "../../factories/index.js";
 import type { HttpClient } from "../../harness/http-client.js";
 import { startSimulatorServer } from "../../harness/login.js";
-import { ROOT_DIR, type TestServer } from "../../harness/server.js";
+import type { TestServer } from "../../harness/server.js";
 
 /**
  * A Wednesday in March (no Dutch holiday), 10:00 in Amsterdam. The test clock runs at real speed from there,
@@ -20,12 +16,7 @@ import { ROOT_DIR, type TestServer } from "../../harness/server.js";
  */
 export const OPEN_MOMENT = Date.parse("2026-03-11T09:00:00Z");
 
-/** Builds the client and the widget library into a temp dir; returns it and a cleanup. */
-export async function buildClient(): Promise<{ outDir: string; cleanup: () => void }> {
-  const outDir = mkdtempSync(path.join(tmpdir(), "balie-chat-public-"));
-  await build({ configFile: path.join(ROOT_DIR, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
-  return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
-}
+export { buildClient } from "../../harness/client-build.js";
 
 let offset = 0;
 

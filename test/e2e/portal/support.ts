@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { expect } from "vitest";
 import { runAxe } from "../../harness/axe.js";
 import { launchBrowser, newPage } from "../../harness/browser.js";
+import { viteBuild } from "../../harness/client-build.js";
 import { startSimulatorServer, type TestIdentity } from "../../harness/login.js";
 import { ROOT_DIR, type TestServer } from "../../harness/server.js";
 
@@ -41,11 +41,10 @@ export async function startPortalEnv(serverEnv: Record<string, string> = {}): Pr
  */
 export async function buildPortalPages(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "balie-portal-"));
-  await build({
+  await viteBuild({
     configFile: false,
     root: path.join(ROOT_DIR, "client"),
     publicDir: path.join(ROOT_DIR, "client/public"),
-    logLevel: "warn",
     build: {
       outDir,
       emptyOutDir: true,
