@@ -1,7 +1,7 @@
 /**
  * Queue and routing in one process: live queue positions, least-busy assignment within capacity, pick,
- * transfer, the 60 s return to the front of the queue (ManualClock), the per-sender rate limit, and closing time
- * with "laat een bericht achter".
+ * transfer, the 60 s return to the front of the queue (ManualClock), slots leaked by a crash given back, the
+ * per-sender rate limit, and closing time with "laat een bericht achter".
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock, resetClock, setClock } from "../../../server/src/infra/clock.js";
@@ -145,6 +145,41 @@ describe("queue and routing", () => {
     // The next agent gets the returned chat first.
     const next = await onlineAgent(1);
     await first.socket.waitFor("conversation.updated", (c) => c.state === "assigned" && c.assignedAgent?.id === next.agentId);
+  });
+
+  it("gives back a slot leaked by a crash between charging an agent and moving the chat, after it stayed wrong for 60 s", async () => {
+    const agent = await onlineAgent(1);
+    // What a process that died right after charging the agent (step 1 of a move, never step 2) leaves behind.
+    await AgentLoadModel.updateOne({ _id: agent.agentId }, { $inc: { activeChats: 1, freeSlots: -1 }, $set: { lastAssignedAtMs: clock.nowMs() } });
+    await server.availability.tick();
+    expect((await agent.http.get<{ available: boolean }>("/api/v1/availability")).body.available).toBe(false);
+    const waiting = await schoolChat();
+    await waiting.socket.waitFor("queue.updated", (q) => q.kind === "position" && q.position === 1);
+
+    await server.chat.sweepNow(); // first seen
+    clock.advance(59_000);
+    await server.chat.sweepNow();
+    expect(await AgentLoadModel.findById(agent.agentId).lean()).toMatchObject({ activeChats: 1, freeSlots: 0 });
+    expect((await ConversationModel.findById(waiting.conversationId).lean())?.state).toBe("queued");
+    clock.advance(2_000);
+    await server.chat.sweepNow();
+    await waiting.socket.waitFor("conversation.updated", (c) => c.state === "assigned" && c.assignedAgent?.id === agent.agentId);
+    expect(await AgentLoadModel.findById(agent.agentId).lean()).toMatchObject({ activeChats: 1, freeSlots: 0 });
+  });
+
+  it("does not touch a slot count that routing changes in the meantime", async () => {
+    const agent = await onlineAgent(2);
+    await AgentLoadModel.updateOne({ _id: agent.agentId }, { $inc: { activeChats: 1, freeSlots: -1 }, $set: { lastAssignedAtMs: clock.nowMs() } });
+    await server.chat.sweepNow(); // mismatch first seen: 1 charged, 0 assigned
+    // A chat arrives and is routed normally: the agent is charged again (2) and gets it (1 assigned).
+    const chat = await schoolChat();
+    await chat.socket.waitFor("conversation.updated", (c) => c.state === "assigned");
+    clock.advance(61_000);
+    await server.chat.sweepNow(); // a different mismatch (2 vs 1): the clock starts again
+    expect(await AgentLoadModel.findById(agent.agentId).lean()).toMatchObject({ activeChats: 2, freeSlots: 0 });
+    clock.advance(61_000);
+    await server.chat.sweepNow();
+    expect(await AgentLoadModel.findById(agent.agentId).lean()).toMatchObject({ activeChats: 1, freeSlots: 1 });
   });
 
   it("rate-limits each sender (token bucket) with retryAfterMs", async () => {

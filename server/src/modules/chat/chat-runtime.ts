@@ -9,7 +9,7 @@ import type { EventBus } from "../../events/bus.js";
 import type { Logger } from "../../infra/logger.js";
 import { AgentLoadModel } from "./agent-load.model.js";
 import { setChatContext, type ChatContext } from "./chat-context.js";
-import { runChatSweep } from "./chat-sweeper.js";
+import { runChatSweep, type SweepState } from "./chat-sweeper.js";
 import { conversationAssigner } from "./commands/conversation-assigner.js";
 import { memoryPresenceStore, redisPresenceStore } from "./presence.js";
 import { memoryRateLimiter, redisRateLimiter } from "./rate-limiter.js";
@@ -106,7 +106,7 @@ export function installChat(options: InstallChatOptions): ChatRuntime {
     options.bus.on("chat.queueChanged", (_p, meta) => void (meta.local || ctx.requestDispatch())),
   ];
 
-  const sweepState = { missingSince: new Map<string, number>() };
+  const sweepState: SweepState = { missingSince: new Map(), slotSuspects: new Map() };
   let sweeping: Promise<void> | null = null;
   const sweepNow = () => {
     sweeping ??= (async () => {

@@ -6,6 +6,7 @@
  *    the queue. If the presence store cannot be read (Redis down), nobody is declared gone.
  * 2. Closing time: chats still queued while closed are offered "laat een bericht achter".
  * 3. Chats ended but not yet recorded (a crash between end and record) are recorded.
+ * 4. Agent slot counts left wrong by a crash in the middle of a move are corrected (slot-recount.ts).
  */
 import { CHAT_LIMITS } from "../../contracts/realtime.js";
 import { now, nowMs } from "../../infra/clock.js";
@@ -15,11 +16,14 @@ import type { ChatContext } from "./chat-context.js";
 import { chatRecorder } from "./commands/chat-recorder.js";
 import { conversationRequeuer } from "./commands/conversation-assigner.js";
 import { ConversationModel } from "./conversation.model.js";
+import { recountAgentSlots, type SlotSuspects } from "./slot-recount.js";
 
 /** State a process keeps between sweeps. */
 export interface SweepState {
   /** Agents without any heartbeat: since when this process noticed (a fresh Redis has no keys at all). */
   missingSince: Map<string, number>;
+  /** Agents whose slot count disagrees with their chats, and since when (see slot-recount.ts). */
+  slotSuspects: SlotSuspects;
 }
 
 /** Props of {@link runChatSweep}. */
@@ -32,6 +36,7 @@ export async function runChatSweep({ ctx, state }: ChatSweepProps): Promise<void
   await sweepGoneAgents(ctx, state);
   await offerLeaveMessageWhenClosed(ctx);
   await recordLate(ctx);
+  await recountAgentSlots(ctx, state.slotSuspects);
 }
 
 async function sweepGoneAgents(ctx: ChatContext, state: SweepState): Promise<void> {
