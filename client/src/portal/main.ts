@@ -5,4 +5,3 @@
 import "../shared/styles.js";
 import "./portal-app.js";
 import "../../../widgets/chat/loader.js";
-import "../../../widgets/chat/status.js";

@@ -29,8 +29,14 @@ beforeAll(async () => {
   const contact = await loginAsContact(server, [school._id]);
   portal = await (await contextWithSession(browser, server, contact)).newPage();
   await portal.goto(`${server.url}/portaal`);
-  // The status element as the Ondersteuning en contact tab would show it.
-  await portal.evaluate(() => document.querySelector("main")?.prepend(document.createElement("hd-chat-status")));
+  // The status block as a school's own contact page embeds it: its script from Balie, then the element.
+  await portal.evaluate(async () => {
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = "/widgets/chat-status.js";
+    await new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject), document.head.append(script)));
+    document.querySelector("main")?.prepend(document.createElement("hd-chat-status"));
+  });
 });
 
 afterAll(async () => {
