@@ -43,16 +43,21 @@ export async function contextWithSession(browser: Browser, server: TestServer, c
   return context;
 }
 
-/** Creates an agent (or supervisor) and logs in through the real login page; the page ends on the console. */
+/**
+ * Creates an agent (or supervisor) and logs in through the real login page; the page ends on the console.
+ * `prepare` runs on the fresh browser context first (permissions, init scripts).
+ */
 export async function agentLogsIn(
   browser: Browser,
   server: TestServer,
   role: "agent" | "supervisor" = "agent",
   name?: string,
-  overrides: { maxConcurrentChats?: number } = {},
+  overrides: { maxConcurrentChats?: number; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<Page> {
-  const agent = await createAgent({ role, ...(name ? { displayName: name } : {}), ...overrides });
+  const { prepare, ...agentFields } = overrides;
+  const agent = await createAgent({ role, ...(name ? { displayName: name } : {}), ...agentFields });
   const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1440, height: 900 } });
+  await prepare?.(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/medewerker/inloggen`);
   await page.getByLabel("Gebruikersnaam").fill(agent.username);
