@@ -85,3 +85,13 @@ export function deepFocus(page: Page): Promise<string> {
     return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.classList.length ? `.${[...el.classList].join(".")}` : ""}`;
   });
 }
+
+/** Presses Tab from the top of the page until the Chat button has focus; false if it is not reached in `max` steps. */
+export async function tabToLauncher(page: Page, max = 80): Promise<boolean> {
+  await page.locator("body").focus();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if ((await deepFocus(page)).includes("launcher")) return true;
+  }
+  return false;
+}
