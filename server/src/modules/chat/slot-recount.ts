@@ -16,7 +16,7 @@ import type { ChatContext } from "./chat-context.js";
 import { ConversationModel } from "./conversation.model.js";
 
 /** How long a mismatch must stay unchanged before it counts as a leak (a move takes milliseconds). */
-export const SETTLE_MS = 60_000;
+const SETTLE_MS = 60_000;
 
 /** One observed mismatch. */
 interface Suspect {
