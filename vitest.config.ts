@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // One Vite build of the client per run, shared by every browser test file.
+          globalSetup: ["test/harness/client-build.global.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,32 +1,38 @@
 /**
  * Vite builds of the browser code for browser tests, into temporary directories (a test never depends on, or
  * overwrites, a developer's `dist/`), built as users get them.
+ *
+ * Under `npm test` the e2e project builds once per run ({@link ./client-build.global.ts}) and every browser test
+ * file serves that one build; code outside that project (a bench, another project) builds for itself.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { build, type InlineConfig } from "vite";
-import { ROOT_DIR } from "./server.js";
+import { rmSync } from "node:fs";
+import { inject } from "vitest";
+import { buildClientInto } from "./vite-build.js";
 
-/**
- * Runs one Vite build in production mode. Vitest sets NODE_ENV=test, and Vite picks the `development` or
- * `production` export conditions from NODE_ENV: left alone, tests would ship Lit's development build (about
- * 4 KB gzip more, dev warnings) instead of what `npm run build` ships.
- */
-export async function viteBuild(config: InlineConfig): Promise<void> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ logLevel: "warn", ...config, mode: "production" });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
+export { viteBuild } from "./vite-build.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Output directory of the run's shared client build; empty when no global setup built one. */
+    clientBuildDir: string;
   }
 }
 
-/** Builds every page and the embeddable widgets (`vite.config.ts`) into a temp dir; returns it and a cleanup. */
+/**
+ * The built client for a browser test: the run's shared build when there is one (cleanup then leaves it alone,
+ * other files still serve it), else a build of its own. Tests must treat `outDir` as read-only.
+ */
 export async function buildClient(): Promise<{ outDir: string; cleanup: () => void }> {
-  const outDir = mkdtempSync(path.join(tmpdir(), "balie-public-"));
-  await viteBuild({ configFile: path.join(ROOT_DIR, "vite.config.ts"), build: { outDir, emptyOutDir: true } });
+  const shared = sharedBuildDir();
+  if (shared) return { outDir: shared, cleanup: () => undefined };
+  const outDir = await buildClientInto();
   return { outDir, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+function sharedBuildDir(): string {
+  try {
+    return inject("clientBuildDir") ?? "";
+  } catch {
+    return ""; // outside a Vitest worker (e.g. a bench script importing the harness)
+  }
 }

@@ -4,14 +4,14 @@
  * SMTP to {@link startSmtpCapture}; people log in through the simulator's pages in Chromium. The server is
  * in-process, so a {@link ManualClock} set here is the server's clock (see `server/src/infra/clock.ts`).
  */
-import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { ManualClock, resetClock, setClock } from "../../../server/src/infra/clock.js";
 import { launchBrowser } from "../../harness/browser.js";
 import { LOA3, pinFromMail, startSimulatorServer, type TestIdentity } from "../../harness/login.js";
 import { startSmtpCapture, type SmtpCapture } from "../../harness/smtp.js";
-import { buildPortalPages, type PortalEnv } from "../portal/support.js";
+import { buildClient } from "../../harness/client-build.js";
+import type { PortalEnv } from "../portal/support.js";
 
 /** A built client, a real server with the simulator and SMTP capture, a browser, and the server's clock. */
 export interface IdentityEnv extends PortalEnv {
@@ -23,9 +23,9 @@ export interface IdentityEnv extends PortalEnv {
 
 /** Builds the login and portal pages and starts Balie with `SMTP_URL` pointing at a fresh SMTP capture. */
 export async function startIdentityEnv(): Promise<IdentityEnv> {
-  const outDir = await buildPortalPages();
+  const built = await buildClient();
   const smtp = await startSmtpCapture();
-  const [server, browser] = await Promise.all([startSimulatorServer({ SMTP_URL: smtp.url }, { publicDir: outDir }), launchBrowser()]);
+  const [server, browser] = await Promise.all([startSimulatorServer({ SMTP_URL: smtp.url }, { publicDir: built.outDir }), launchBrowser()]);
   const clock = new ManualClock(Date.now());
   setClock(clock);
   return {
@@ -38,7 +38,7 @@ export async function startIdentityEnv(): Promise<IdentityEnv> {
       await browser.close();
       await server.stop();
       await smtp.close();
-      rmSync(outDir, { recursive: true, force: true });
+      built.cleanup();
     },
   };
 }

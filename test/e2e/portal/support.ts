@@ -3,16 +3,13 @@
  * real in-process Balie with the eHerkenning simulator; people logged in through the simulator's pages in the
  * browser itself; screenshots and axe checks.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { runAxe } from "../../harness/axe.js";
 import { launchBrowser, newPage } from "../../harness/browser.js";
-import { viteBuild } from "../../harness/client-build.js";
+import { buildClient } from "../../harness/client-build.js";
 import { startSimulatorServer, type TestIdentity } from "../../harness/login.js";
-import { ROOT_DIR, type TestServer } from "../../harness/server.js";
+import type { TestServer } from "../../harness/server.js";
 
 /** A built client, a server with the simulator, and a browser. */
 export interface PortalEnv {
@@ -22,43 +19,17 @@ export interface PortalEnv {
 }
 
 export async function startPortalEnv(serverEnv: Record<string, string> = {}): Promise<PortalEnv> {
-  const outDir = await buildPortalPages();
-  const [server, browser] = await Promise.all([startSimulatorServer(serverEnv, { publicDir: outDir }), launchBrowser()]);
+  const built = await buildClient();
+  const [server, browser] = await Promise.all([startSimulatorServer(serverEnv, { publicDir: built.outDir }), launchBrowser()]);
   return {
     server,
     browser,
     async stop() {
       await browser.close();
       await server.stop();
-      rmSync(outDir, { recursive: true, force: true });
+      built.cleanup();
     },
   };
-}
-
-/**
- * Builds the three pages the portal and identity flows cross (home, login, portal) into a temp directory,
- * without vite.config.ts so that other entries (chat loader, agent console) cannot break these suites.
- */
-export async function buildPortalPages(): Promise<string> {
-  const outDir = mkdtempSync(path.join(tmpdir(), "balie-portal-"));
-  await viteBuild({
-    configFile: false,
-    root: path.join(ROOT_DIR, "client"),
-    publicDir: path.join(ROOT_DIR, "client/public"),
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: "es2022",
-      rolldownOptions: {
-        input: {
-          main: path.join(ROOT_DIR, "client/index.html"),
-          auth: path.join(ROOT_DIR, "client/auth.html"),
-          portal: path.join(ROOT_DIR, "client/portal.html"),
-        },
-      },
-    },
-  });
-  return outDir;
 }
 
 /** A fresh page (own cookies) in `locale`; page errors are collected in `errors`. */
