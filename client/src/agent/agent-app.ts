@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 import type { AgentPrincipal, SessionResponse } from "../../../server/src/contracts/api/auth.js";
 import type { CannedAnswer } from "../../../server/src/contracts/api/chat.js";
 import { AgentConnection, NewChatEvent } from "../../../widgets/agent/agent-connection.js";
@@ -187,7 +188,10 @@ export class HdAgentApp extends LightElement {
         @hd-chat-activate=${(e: HdChatActivateEvent) => (this.activeId = e.conversationId)}>
         ${chats.length === 0
           ? html`<p class="utrecht-paragraph hd-agent-app__empty">${t("console.noChats")}</p>`
-          : chats.map(
+          : // Keyed by conversation: an element (with its draft and mode) never moves on to another school's chat.
+            repeat(
+              chats,
+              (chat) => chat.conversation.id,
               (chat, i) => html`<hd-agent-chat .chat=${chat} .agents=${[...c.agents.values()]} .canned=${this.canned}
                 agent-id=${c.agentId} position=${i + 1} ?active=${chat === active}></hd-agent-chat>`,
             )}

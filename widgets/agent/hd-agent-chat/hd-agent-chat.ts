@@ -85,6 +85,20 @@ export class HdAgentChat extends LightElement {
     (this.querySelector<HTMLElement>(".hd-agent-chat__input") ?? this.querySelector<HTMLElement>("h2"))?.focus();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A draft, its mode and open panels belong to one conversation: if this element is ever handed another one,
+    // start clean rather than send one school's words to another.
+    const previous = changed.get("chat");
+    if (previous && previous.conversation.id !== this.chat.conversation.id) {
+      this.draft = "";
+      this.internal = false;
+      this.panel = "none";
+      this.error = "";
+      this.lastCount = 0;
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.chat.lines.length !== this.lastCount) {
