@@ -59,6 +59,8 @@ export interface ChatLine {
   status: LineStatus;
   /** Why sending failed (text from the server's error, in the handshake language). */
   error: string | null;
+  /** A `message.send` for this line is on its way (so `start` does not send it a second time). */
+  sending?: boolean;
 }
 
 /** An error from an ack, a timeout (`timeout`) or no connection (`offline`). */
@@ -311,11 +313,23 @@ export class ChatSession extends EventTarget {
     this.error = null;
     await this.connect();
     const first = text?.trim();
-    const result = await this.call("conversation.start", first ? { text: first, clientMessageId: uuid() } : {});
-    this.lines = [];
-    this.conversation = null;
+    let result: CommandResults["conversation.start"];
+    try {
+      result = await this.call("conversation.start", first ? { text: first, clientMessageId: uuid() } : {});
+    } catch (error) {
+      this.failUnsent(error as ChatError);
+      throw error;
+    }
+    // `conversation.updated` may have arrived before this ack and the person may already have typed: keep their
+    // own lines that the server has not confirmed yet (queued while there was no conversation, or in flight).
+    const unsent = this.lines.filter((l) => l.kind === "contact" && l.id === null);
+    if (this.conversation?.id !== result.conversation.id) {
+      this.lines = [...unsent];
+      this.conversation = null;
+    }
     this.setConversation(result.conversation);
     for (const m of result.messages) this.merge(m, false);
+    for (const line of unsent) if (line.status !== "sent" && !line.sending) void this.deliver(line);
   }
 
   /** Rejoins the stored (or current) conversation and replays what this tab missed. */
@@ -361,16 +375,20 @@ export class ChatSession extends EventTarget {
   /** Sends a pending or failed line again with the same client id. */
   retry(key: string): void {
     const line = this.lines.find((l) => l.key === key);
-    if (line && line.status !== "sent") void this.deliver(line);
+    if (!line || line.status === "sent") return;
+    if (this.conversation) void this.deliver(line);
+    else this.start().catch((error: unknown) => this.failUnsent(error as ChatError));
   }
 
   private async deliver(line: ChatLine): Promise<void> {
-    const conversationId = this.conversation?.id;
-    if (!conversationId || !line.clientMessageId) return;
     line.status = "pending";
     line.error = null;
     this.changed();
-    if (!this.connected) return; // sent again after the reconnect's resume
+    const conversationId = this.conversation?.id;
+    // No conversation yet (typed while "Chat starten" is still on its way): stays pending, `start` sends it.
+    // Offline: sent again after the reconnect's resume. Either way, with the same client id.
+    if (!conversationId || !line.clientMessageId || !this.connected) return;
+    line.sending = true;
     try {
       const { message } = await this.call("message.send", { conversationId, clientMessageId: line.clientMessageId, text: line.text });
       this.merge(message, false);
@@ -381,7 +399,19 @@ export class ChatSession extends EventTarget {
       line.status = "failed";
       line.error = e.message || null;
       this.changed();
+    } finally {
+      line.sending = false;
     }
+  }
+
+  /** Marks own lines that never reached a conversation as failed, so they stay visible with a retry. */
+  failUnsent(error: ChatError): void {
+    for (const line of this.lines) {
+      if (line.kind !== "contact" || line.id !== null || line.sending) continue;
+      line.status = "failed";
+      line.error = error.message || null;
+    }
+    this.changed();
   }
 
   /** Call on input: `true` while there is text (throttled), `false` when cleared or sent. */
