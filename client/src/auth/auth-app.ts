@@ -11,6 +11,7 @@ import "./pages/forgotten-page.js";
 import "./pages/link-page.js";
 import "./pages/login-page.js";
 import "./pages/pin-page.js";
+import "./pages/reset-page.js";
 import { isAuthPath, type AuthPath } from "./routes.js";
 
 /** Route → page element and the catalogue key of its title. */
@@ -19,6 +20,7 @@ const pages: Record<AuthPath, { title: MessageKey; render: () => TemplateResult 
   "/koppelen": { title: "link.title", render: () => html`<hd-route-link></hd-route-link>` },
   "/koppelen/pincode": { title: "pin.title", render: () => html`<hd-route-pin></hd-route-pin>` },
   "/wachtwoord-vergeten": { title: "forgotten.title", render: () => html`<hd-route-forgotten></hd-route-forgotten>` },
+  "/wachtwoord-herstellen": { title: "reset.title", render: () => html`<hd-route-reset></hd-route-reset>` },
   "/account-kiezen": { title: "accounts.title", render: () => html`<hd-route-accounts></hd-route-accounts>` },
   "/medewerker/inloggen": { title: "agent.title", render: () => html`<hd-route-agent-login></hd-route-agent-login>` },
 };

@@ -6,6 +6,7 @@ export const authPaths = [
   "/koppelen",
   "/koppelen/pincode",
   "/wachtwoord-vergeten",
+  "/wachtwoord-herstellen",
   "/account-kiezen",
   "/medewerker/inloggen",
 ] as const;

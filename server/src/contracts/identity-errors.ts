@@ -73,8 +73,18 @@ export const identityErrorCatalogue = {
   },
   invalid_reset_token: {
     status: 400,
-    nl: "Deze herstellink is ongeldig of verlopen.",
-    en: "This reset link is invalid or has expired.",
+    nl: "Deze herstellink is niet geldig. Controleer of u de hele link uit de e-mail hebt gebruikt, of vraag een nieuwe aan.",
+    en: "This reset link is not valid. Check that you used the whole link from the e-mail, or request a new one.",
+  },
+  reset_link_expired: {
+    status: 410,
+    nl: "Deze herstellink is verlopen (een link is 1 uur geldig). Vraag via \"Wachtwoord vergeten\" een nieuwe aan.",
+    en: "This reset link has expired (a link is valid for 1 hour). Request a new one via \"Forgot password\".",
+  },
+  reset_link_used: {
+    status: 410,
+    nl: "Deze herstellink is al gebruikt: het wachtwoord is al opnieuw ingesteld. Vraag een nieuwe link aan als dat nodig is.",
+    en: "This reset link was already used: the password has already been reset. Request a new link if needed.",
   },
   account_not_linked: {
     status: 403,

@@ -103,7 +103,40 @@ describe("wachtwoord vergeten", () => {
 
     const token = decodeURIComponent(/token=([^\s]+)/.exec(mail.text)![1]!);
     expect((await browser.post("/api/v1/auth/password-reset", { token, password: "nieuw-wachtwoord-456" })).status).toBe(204);
-    expect(errorId((await browser.post("/api/v1/auth/password-reset", { token, password: "nieuw-wachtwoord-789" })).body)).toBe("invalid_reset_token");
+    expect(errorId((await browser.post("/api/v1/auth/password-reset", { token, password: "nieuw-wachtwoord-789" })).body)).toBe("reset_link_used");
+    expect(errorId((await browser.post("/api/v1/auth/password-reset/check", { token })).body)).toBe("reset_link_used");
+  });
+
+  it("tells a usable, an expired (at exactly 1 hour) and a made-up link apart, and refuses a password with the username", async () => {
+    env.clock.set(Date.parse("2026-12-03T10:00:00Z"));
+    const gemachtigde = buildContact({ email: "gemachtigde@school-verloopt.nl", roles: ["authorised"] });
+    const school = await createSchool({ kvkNumber: "42000015", contacts: [gemachtigde] });
+    await createAccount(school._id, { username: "verloopt-straks", password: "oud-wachtwoord-123" });
+    const browser = env.client();
+    await browser.session();
+    const since = Date.now();
+    expect((await browser.post("/api/v1/auth/password-forgotten", { username: "verloopt-straks" })).status).toBe(202);
+    const mail = await env.smtp.waitForMail("gemachtigde@school-verloopt.nl", { since });
+    const token = decodeURIComponent(/token=([^\s]+)/.exec(mail.text)![1]!);
+
+    const check = await browser.post<{ username: string; expiresAt: string }>("/api/v1/auth/password-reset/check", { token });
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({ username: "verloopt-straks", expiresAt: "2026-12-03T11:00:00.000Z" });
+    const withName = await browser.post("/api/v1/auth/password-reset", { token, password: "Verloopt-Straks-2026" });
+    expect(withName.status).toBe(400);
+    expect((withName.body as { error: { fields: Record<string, { code: string }> } }).error.fields.password?.code).toBe("password_contains_username");
+    expect(errorId((await browser.post("/api/v1/auth/password-reset/check", { token: "x".repeat(40) })).body)).toBe("invalid_reset_token");
+
+    // The gemachtigde opens the link later, in a new browser session (the first one has idled out by then).
+    env.clock.set(Date.parse("2026-12-03T10:59:59.999Z"));
+    const later = env.client();
+    await later.session();
+    expect((await later.post("/api/v1/auth/password-reset/check", { token })).status).toBe(200);
+    env.clock.set(Date.parse("2026-12-03T11:00:00Z"));
+    const expired = await later.post("/api/v1/auth/password-reset", { token, password: "een-heel-nieuw-wachtwoord" });
+    expect(expired.status).toBe(410);
+    expect(errorId(expired.body)).toBe("reset_link_expired");
+    env.clock.set(Date.now());
   });
 });
 

@@ -106,6 +106,28 @@ export const nl = {
     "Als deze gebruikersnaam bij ons bekend is, is er een e-mail verstuurd naar het e-mailadres van de gemachtigde van de school. De gemachtigde kan u verder helpen.",
   "forgotten.backToLink": "Terug naar koppelen",
 
+  // Password reset (the link in the mail to the gemachtigde)
+  "reset.title": "Nieuw wachtwoord instellen",
+  "reset.checking": "De link wordt gecontroleerd…",
+  "reset.intro": "Kies een nieuw wachtwoord voor het account {username}. Deze link is geldig tot {until}.",
+  "reset.rulesHeading": "Een goed wachtwoord:",
+  "reset.ruleLength": "is minstens 12 tekens lang; een zin van een paar woorden werkt goed;",
+  "reset.ruleUsername": "bevat de gebruikersnaam niet;",
+  "reset.ruleOwn": "gebruikt u nergens anders.",
+  "reset.password": "Nieuw wachtwoord",
+  "reset.repeat": "Herhaal het nieuwe wachtwoord",
+  "reset.submit": "Wachtwoord opslaan",
+  "reset.doneTitle": "Het nieuwe wachtwoord is opgeslagen",
+  "reset.done": "Met de gebruikersnaam en dit wachtwoord kan een collega het account één keer koppelen aan eHerkenning. Daarna logt iedereen in met eHerkenning.",
+  "reset.toLogin": "Naar inloggen",
+  "reset.deadTitle": "Deze link werkt niet",
+  "reset.requestNew": "Nieuwe herstellink aanvragen",
+  "error.invalid_reset_token": "Deze herstellink is niet geldig. Controleer of u de hele link uit de e-mail hebt gebruikt, of vraag een nieuwe aan.",
+  "error.reset_link_expired": "Deze herstellink is verlopen: een link is 1 uur geldig. Vraag een nieuwe aan.",
+  "error.reset_link_used": "Deze herstellink is al gebruikt: het wachtwoord is al opnieuw ingesteld. Vraag een nieuwe link aan als dat nodig is.",
+  "field.passwords_differ": "De twee wachtwoorden zijn niet gelijk.",
+  "field.password_contains_username": "Het wachtwoord mag de gebruikersnaam niet bevatten.",
+
   // Account chooser
   "accounts.title": "Account kiezen",
   "accounts.intro": "Uw eHerkenning is gekoppeld aan meer dan één account. Kies voor welke school of welk bestuur u wilt werken.",

@@ -289,13 +289,43 @@ export const passwordForgottenRequestSchema = z.object({
 export type PasswordForgottenRequest = z.infer<typeof passwordForgottenRequestSchema>;
 export const PASSWORD_FORGOTTEN_ERRORS = ["validation_failed", "csrf_failed"] as const;
 
+/** The rules for a new password, shown on the page before anyone types (and checked by the server). */
+export const PASSWORD_RULES = {
+  minLength: 12,
+  maxLength: 200,
+} as const;
+
+const resetTokenSchema = z.string().min(20).max(200);
+
 /** `POST /api/v1/auth/password-reset` (the link in the reset mail: `/wachtwoord-herstellen?token=…`) → 204. */
 export const passwordResetRequestSchema = z.object({
-  token: z.string().min(20).max(200),
-  password: z.string().min(12, { message: "password_too_short" }).max(200, { message: "too_long" }),
+  token: resetTokenSchema,
+  password: z
+    .string()
+    .min(PASSWORD_RULES.minLength, { message: "password_too_short" })
+    .max(PASSWORD_RULES.maxLength, { message: "too_long" }),
 });
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
-export const PASSWORD_RESET_ERRORS = ["validation_failed", "csrf_failed", "invalid_reset_token", "password_login_disabled"] as const;
+export const PASSWORD_RESET_ERRORS = [
+  "validation_failed",
+  "csrf_failed",
+  "invalid_reset_token",
+  "reset_link_expired",
+  "reset_link_used",
+  "password_login_disabled",
+] as const;
+
+/**
+ * `POST /api/v1/auth/password-reset/check` → 200 {@link PasswordResetCheckResponse}: is this link still usable?
+ * The page asks first, so an expired or used link says so before anyone chooses a password. (POST, not GET: the
+ * token stays out of access logs.)
+ */
+export const passwordResetCheckSchema = z.object({ token: resetTokenSchema });
+export interface PasswordResetCheckResponse {
+  /** The account whose password is reset. */
+  username: string;
+  expiresAt: string;
+}
 
 // ---- agents ------------------------------------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ export interface PasswordReset {
   /** sha256 (hex) of the reset token mailed to the gemachtigde. */
   tokenHash: string;
   expiresAt: Date;
+  /** Set when the link was used: it stays, so a second click says "already used" instead of "invalid". */
+  usedAt?: Date | null;
 }
 
 export interface PortalAccount {
@@ -60,7 +62,10 @@ const portalAccountSchema = new Schema<PortalAccount>(
       default: null,
     },
     passwordReset: {
-      type: new Schema<PasswordReset>({ tokenHash: { type: String, required: true }, expiresAt: { type: Date, required: true } }, { _id: false }),
+      type: new Schema<PasswordReset>(
+        { tokenHash: { type: String, required: true }, expiresAt: { type: Date, required: true }, usedAt: { type: Date, default: null } },
+        { _id: false },
+      ),
       default: null,
     },
     failedAttempts: { type: Number, required: true, default: 0, min: 0 },

@@ -1,7 +1,9 @@
 /**
  * Wachtwoord vergeten. `passwordResetRequester` mails a reset link to the gemachtigde(n) (role `authorised`)
  * of the account's organisation, never to the requester, and reveals nothing (always resolves).
- * `passwordResetter` sets the new password with the token from that mail (1 hour, single use).
+ * `passwordResetChecker` tells the page whether a link can still be used; `passwordResetter` sets the new password
+ * with the token from that mail (1 hour, single use). A used link is remembered (`usedAt`), so its second use
+ * says "already used" rather than "invalid"; a new request replaces it.
  */
 import { AppError } from "../../../contracts/errors.js";
 import { hash as argon2Hash } from "@node-rs/argon2";
@@ -67,16 +69,35 @@ export interface PasswordResetterProps {
   ip?: string | undefined;
 }
 
-export async function passwordResetter(props: PasswordResetterProps): Promise<void> {
-  const tokenHash = sha256(`reset:${props.token}`);
+/** The account a reset token belongs to, if the link is still usable; throws the reason otherwise. */
+async function usableResetAccount(token: string) {
+  const tokenHash = sha256(`reset:${token}`);
   const account = await PortalAccountModel.findOne({ "passwordReset.tokenHash": tokenHash }).lean().exec();
-  if (!account || !account.passwordReset || nowMs() > account.passwordReset.expiresAt.getTime()) throw new AppError("invalid_reset_token");
+  const reset = account?.passwordReset;
+  if (!account || !reset) throw new AppError("invalid_reset_token");
+  if (reset.usedAt) throw new AppError("reset_link_used");
+  if (nowMs() >= reset.expiresAt.getTime()) throw new AppError("reset_link_expired");
   if (account.passwordLoginDisabledAt) throw new AppError("password_login_disabled");
+  return { account, reset, tokenHash };
+}
+
+/** Whether the link with `token` can be used: the account's username and until when; throws why not. */
+export async function passwordResetChecker(token: string): Promise<{ username: string; expiresAt: Date }> {
+  const { account, reset } = await usableResetAccount(token);
+  return { username: account.username, expiresAt: reset.expiresAt };
+}
+
+export async function passwordResetter(props: PasswordResetterProps): Promise<void> {
+  const { account, tokenHash } = await usableResetAccount(props.token);
+  if (props.password.toLowerCase().includes(account.username.toLowerCase())) {
+    throw new AppError("validation_failed", { fields: { password: { code: "password_contains_username", message: "contains the username" } } });
+  }
   const passwordHash = await argon2Hash(props.password);
+  // Conditional on the link being unused: of two tabs submitting at once, one wins and the other hears "used".
   const updated = await PortalAccountModel.updateOne(
-    { _id: account._id, "passwordReset.tokenHash": tokenHash },
-    { $set: { passwordHash, passwordReset: null, failedAttempts: 0, blockedUntil: null } },
+    { _id: account._id, "passwordReset.tokenHash": tokenHash, "passwordReset.usedAt": null },
+    { $set: { passwordHash, "passwordReset.usedAt": now(), failedAttempts: 0, blockedUntil: null } },
   ).exec();
-  if (updated.matchedCount === 0) throw new AppError("invalid_reset_token");
+  if (updated.matchedCount === 0) throw new AppError("reset_link_used");
   await recordAudit({ type: "password_reset", actor: { type: "anonymous" }, organisationId: account.organisationId, ip: props.ip, data: { at: now().toISOString() } });
 }

@@ -9,7 +9,9 @@ import {
   linkConfirmRequestSchema,
   linkRequestSchema,
   passwordForgottenRequestSchema,
+  passwordResetCheckSchema,
   passwordResetRequestSchema,
+  type PasswordResetCheckResponse,
   switchRequestSchema,
   type LinkConfirmResponse,
   type LinkResponse,
@@ -22,7 +24,7 @@ import { accountSwitcher } from "../commands/account-switcher.js";
 import { agentAuthenticator } from "../commands/agent-authenticator.js";
 import { identityLinker } from "../commands/identity-linker.js";
 import { linkedOrganisationIds, type EherkenningIdentity } from "../commands/identity-resolver.js";
-import { passwordResetRequester, passwordResetter } from "../commands/password-resetter.js";
+import { passwordResetChecker, passwordResetRequester, passwordResetter } from "../commands/password-resetter.js";
 import { pinConfirmer } from "../commands/pin-confirmer.js";
 import { presentSession } from "../session-presenter.js";
 import type { ContactSessionPrincipal } from "../session-store.js";
@@ -95,6 +97,13 @@ export function authRouter(deps: AuthRouteDeps): Router {
     const { username } = passwordForgottenRequestSchema.parse(req.body);
     await passwordResetRequester({ username, mailer: deps.mailer, publicUrl: deps.publicUrl, ip: req.ip });
     res.status(202).json({});
+  });
+
+  router.post("/auth/password-reset/check", async (req, res) => {
+    const { token } = passwordResetCheckSchema.parse(req.body);
+    const { username, expiresAt } = await passwordResetChecker(token);
+    const body: PasswordResetCheckResponse = { username, expiresAt: expiresAt.toISOString() };
+    res.json(body);
   });
 
   router.post("/auth/password-reset", async (req, res) => {
