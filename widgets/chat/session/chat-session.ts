@@ -336,6 +336,9 @@ export class ChatSession extends EventTarget {
   async resume(): Promise<void> {
     const conversationId = this.conversation?.id ?? storedConversation(this.options.base)?.conversationId;
     if (!conversationId) return;
+    // A page that holds no lines yet (a reload, a new tab) asks for the whole transcript; after a lost connection
+    // only for what it missed. The stored `lastSeq` says what an earlier page saw, not what this one shows.
+    if (this.lines.length === 0) this.lastSeq = 0;
     try {
       await this.connect();
       for (let more = true; more; ) {
