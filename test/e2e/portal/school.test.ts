@@ -148,4 +148,20 @@ describe("Mijn gegevens for a school", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     expect(errors).toEqual([]);
   });
+
+  it("follows a language switch made on another tab: My details is English at once, without a reload", async () => {
+    await page.getByRole("button", { name: /profile menu/ }).click();
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("tab", { selected: true }).textContent()).toContain("Mijn gegevens");
+    await page.getByRole("tab", { name: "GTB-overzicht" }).click();
+    await page.getByRole("button", { name: /profielmenu/ }).click();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: "My details" }).click();
+    await page.getByRole("button", { name: "Edit details" }).waitFor();
+    expect(await page.getByRole("button", { name: "Gegevens wijzigen" }).count()).toBe(0);
+    expect(await page.locator("main").textContent()).not.toMatch(/Contactpersonen|Gegevens wijzigen/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -111,6 +111,8 @@ export function fieldErrorText(code: string, locale: Locale = current): string {
  */
 export class LocaleController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
+  /** The language of the host's last render. */
+  private rendered: Locale | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -123,6 +125,13 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribe = onLocaleChange(() => this.host.requestUpdate());
+    // The language may have changed while the host was out of the document (a tab panel that was not shown):
+    // it heard nothing then, and Lit does not re-render on reconnect by itself.
+    if (this.rendered !== undefined && this.rendered !== current) this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    this.rendered = current;
   }
 
   hostDisconnected(): void {
