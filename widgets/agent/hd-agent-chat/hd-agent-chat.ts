@@ -196,6 +196,18 @@ export class HdAgentChat extends LightElement {
     </li>`;
   }
 
+  /** After the school ended the chat: the agent still writes the summary for the school's timeline. */
+  private renderSummaryForm(): TemplateResult {
+    const p = `hd-chat-${this.conversationId}`;
+    return html`<form class="hd-agent-chat__panel" @submit=${this.onFinish}>
+      <label class="utrecht-form-label" for="${p}-summary">${t("console.chat.summaryAfterEnd")}</label>
+      <textarea id="${p}-summary" name="summary" class="utrecht-textarea" rows="3" maxlength=${CHAT_LIMITS.summaryMaxLength} required></textarea>
+      <div class="hd-agent-chat__buttons">
+        <button class="utrecht-button utrecht-button--primary-action" ?disabled=${this.busy}>${t("console.chat.summarySave")}</button>
+      </div>
+    </form>`;
+  }
+
   private renderPanel(): TemplateResult | typeof nothing {
     const p = `hd-chat-${this.conversationId}`;
     if (this.panel === "close") {
@@ -272,6 +284,7 @@ export class HdAgentChat extends LightElement {
       ${this.error ? html`<p class="hd-agent-error" role="alert">${this.error}</p>` : nothing}
       ${ended
         ? html`<p class="utrecht-paragraph">${c.summary ? t("console.chat.summaryWas", { summary: c.summary }) : t("console.chat.endedBySchool")}</p>
+            ${c.summary || c.state !== "ended" || !c.assignedAgent ? nothing : this.renderSummaryForm()}
             <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => this.dispatchEvent(new HdChatDismissEvent(c.id))}>
               ${t("console.chat.dismiss")}
             </button>`

@@ -25,6 +25,17 @@ export class HdChatTokenRefusedEvent extends Event {
 }
 
 /**
+ * Fired when this tab's chat ended, became a message or got its summary: the organisation's contact moments
+ * changed. The portal's "Ondersteuning en contact" listens for it on `document` and reloads its timeline.
+ */
+export class HdTimelineChangedEvent extends Event {
+  static readonly eventName = "hd-timeline-changed";
+  constructor(readonly organisationId: string) {
+    super(HdTimelineChangedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
  * @summary The helpdesk chat: a "Chat" button bottom right, shown only while the chat is available (live, from
  * the shared availability stream) or while this tab has a running chat, and the chat window it opens. The window
  * and socket.io-client load on first use (open, or resume after a reload), not before.
@@ -85,6 +96,11 @@ export class HdChat extends LitElement {
     if (!this.session) {
       this.session = new ChatSession({ base: this.base, token: () => this.token || undefined });
       this.session.addEventListener("change", this.onSessionChange);
+      const session = this.session;
+      session.addEventListener("timeline", () => {
+        const organisationId = session.conversation?.organisation.id;
+        if (organisationId) this.dispatchEvent(new HdTimelineChangedEvent(organisationId));
+      });
     }
     return this.session;
   }
@@ -145,5 +161,9 @@ declare global {
   interface HTMLElementEventMap {
     "hd-chat-toggle": HdChatToggleEvent;
     "hd-chat-token-refused": HdChatTokenRefusedEvent;
+    "hd-timeline-changed": HdTimelineChangedEvent;
+  }
+  interface DocumentEventMap {
+    "hd-timeline-changed": HdTimelineChangedEvent;
   }
 }

@@ -101,7 +101,10 @@ export function storedConversation(base: string): { conversationId: string; last
   }
 }
 
-/** Fired on a {@link ChatSession}: `change` (anything), `incoming` (a new line from the helpdesk, live). */
+/**
+ * Fired on a {@link ChatSession}: `change` (anything), `incoming` (a new line from the helpdesk, live),
+ * `timeline` (the conversation ended or changed after it ended, live).
+ */
 export class ChatSession extends EventTarget {
   conversation: ConversationView | null = null;
   lines: ChatLine[] = [];
@@ -239,7 +242,11 @@ export class ChatSession extends EventTarget {
       if (p.typing) this.typingTimer = setTimeout(() => ((this.typing = null), this.changed()), limits.typingExpiresMs);
       this.changed();
     });
-    socket.on("conversation.updated", (c) => this.setConversation(c));
+    socket.on("conversation.updated", (c) => {
+      this.setConversation(c);
+      // Ended, turned into a message, or given its summary: the organisation's timeline has a new or changed moment.
+      if (c.id === this.conversation?.id && (c.state === "ended" || c.state === "left_message")) this.dispatchEvent(new Event("timeline"));
+    });
     socket.on("queue.updated", (p) => {
       if (p.kind !== "position" || p.conversationId !== this.conversation?.id) return;
       this.queuePosition = p.position;

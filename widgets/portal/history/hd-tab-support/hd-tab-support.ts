@@ -84,6 +84,23 @@ export class HdTabSupport extends LightElement {
     this.filterError = "";
   }
 
+  /** A chat in this tab ended (or got its summary): show the new moment without a reload. */
+  private readonly onTimelineChanged = (): void => {
+    if (!this.api || !this.organisationId) return;
+    void this.load(false);
+    if (this.isBoard) void this.loadCounts();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener("hd-timeline-changed", this.onTimelineChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener("hd-timeline-changed", this.onTimelineChanged);
+  }
+
   private get isBoard(): boolean {
     return this.organisationKind === "board";
   }

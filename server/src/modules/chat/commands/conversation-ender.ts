@@ -28,9 +28,10 @@ async function endRunning(ctx: ChatContext, conversation: Conversation, endedBy:
   if (!ended) return null;
   if (ended.state === "assigned" && ended.assignedAgentId) await releaseAgentSlot(ctx, ended.assignedAgentId);
   if (ended.state === "queued") ctx.bus.emit("chat.queueChanged", { reason: "ended" });
+  // Recorded before it is announced: a portal that refreshes its timeline on the announcement finds the moment.
+  await chatRecorder({ ctx, conversationId: conversation._id });
   const after = await ConversationModel.findById(conversation._id).lean().exec();
   await announceConversation(ctx, after!);
-  await chatRecorder({ ctx, conversationId: conversation._id });
   return after;
 }
 
