@@ -1,26 +1,20 @@
-import { html, nothing } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import { WEEKDAYS, type Closure, type ClosureInput, type ClosureList, type WeeklySchedule, type WeeklyScheduleInput } from "../../../server/src/contracts/api/availability.js";
 import { define } from "../../shared/define.js";
-import { LocaleController, t } from "../../shared/i18n/index.js";
+import { fieldErrorText, LocaleController, t } from "../../shared/i18n/index.js";
 import { LightElement } from "../../shared/light-element.js";
 import { formatBlockedUntil } from "../../shared/time-format.js";
 import { apiErrorText, type ConsoleApi } from "../console-api.js";
 import { supervisorStyles } from "../supervisor-styles.js";
-
-/** "09:00-12:00, 13:00-16:00" → periods; undefined when a part does not parse. */
-export function parsePeriods(text: string): { from: string; to: string }[] | undefined {
-  const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
-  const periods = parts.map((p) => /^(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})$/.exec(p));
-  if (periods.some((m) => !m)) return undefined;
-  return periods.map((m) => ({ from: m![1]!, to: m![2]! }));
-}
+import { readPeriods, type PeriodProblem } from "./periods.js";
+import { styles } from "./hd-agent-hours.styles.js";
 
 /**
  * @summary Supervisors: the weekly opening hours (per day one or more periods, plus the phone number and e-mail
  * address shown when the chat is closed) and closures (a whole day or a time range, with a reason).
  */
 export class HdAgentHours extends LightElement {
-  static override styles = supervisorStyles;
+  static override styles = [supervisorStyles, styles];
   static override properties = {
     api: { attribute: false },
     schedule: { state: true },
@@ -28,6 +22,7 @@ export class HdAgentHours extends LightElement {
     scheduleMessage: { state: true },
     closureMessage: { state: true },
     error: { state: true },
+    fieldErrors: { state: true },
   };
 
   declare api: ConsoleApi | undefined;
@@ -36,6 +31,8 @@ export class HdAgentHours extends LightElement {
   declare scheduleMessage: string;
   declare closureMessage: string;
   declare error: string;
+  /** Schedule field name (a weekday, `phone`, `email`) → what is wrong with it. */
+  declare fieldErrors: Record<string, string>;
 
   protected readonly localeController = new LocaleController(this);
 
@@ -44,6 +41,7 @@ export class HdAgentHours extends LightElement {
     this.schedule = null;
     this.closures = [];
     this.scheduleMessage = this.closureMessage = this.error = "";
+    this.fieldErrors = {};
   }
 
   override connectedCallback(): void {
@@ -69,14 +67,14 @@ export class HdAgentHours extends LightElement {
     const data = new FormData(event.target as HTMLFormElement);
     this.error = this.scheduleMessage = "";
     const days: Record<string, { from: string; to: string }[]> = {};
+    const problems: Record<string, string> = {};
     for (const day of WEEKDAYS) {
-      const periods = parsePeriods(String(data.get(day) ?? ""));
-      if (!periods) {
-        this.error = t("console.hours.invalid", { day: t(`console.day.${day}`) });
-        return;
-      }
-      days[day] = periods;
+      const read = readPeriods(String(data.get(day) ?? ""));
+      if ("problem" in read) problems[day] = problemText(read.problem);
+      else days[day] = read.periods;
     }
+    this.fieldErrors = problems;
+    if (Object.keys(problems).length > 0) return this.focusFirstProblem();
     const body: WeeklyScheduleInput = {
       timeZone: this.schedule?.timeZone ?? "Europe/Amsterdam",
       days: days as WeeklyScheduleInput["days"],
@@ -87,8 +85,36 @@ export class HdAgentHours extends LightElement {
       this.schedule = await this.api!.put<WeeklySchedule>("/api/v1/opening-hours/schedule", body);
       this.scheduleMessage = t("console.saved");
     } catch (error) {
+      // The server's field errors ("days.monday.0.to", "phone") go to the field they are about.
+      const fields = (error as { fields?: Record<string, string> }).fields ?? {};
+      for (const [path, code] of Object.entries(fields)) {
+        const [first, second] = path.split(".");
+        const name = first === "days" && second ? second : (first ?? "");
+        problems[name] ??= fieldErrorText(code);
+      }
+      this.fieldErrors = { ...problems };
+      if (Object.keys(problems).length > 0) return this.focusFirstProblem();
       this.error = apiErrorText(error, t("console.saveError"));
     }
+  }
+
+  /** Moves focus to the first field in error, whose message its aria-describedby reads out. */
+  private async focusFirstProblem(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLInputElement>('form.hd-hours input[aria-invalid="true"]')?.focus();
+  }
+
+  /** One schedule field: label, hint/error tied to the input, marked invalid when it has a problem. */
+  private scheduleField(name: string, label: string, value: string, type = "text", hint = ""): TemplateResult {
+    const id = `hd-hours-${name}`;
+    const problem = this.fieldErrors[name];
+    const describedBy = [hint, problem ? `${id}-error` : ""].filter(Boolean).join(" ");
+    return html`<label class="utrecht-form-label" for=${id}>${label}</label>
+      <div class="hd-hours__input">
+        ${problem ? html`<p class="utrecht-form-field-error-message hd-hours__error" id="${id}-error">${problem}</p>` : nothing}
+        <input id=${id} name=${name} type=${type} class="utrecht-textbox ${problem ? "utrecht-textbox--invalid" : ""}"
+          aria-invalid=${problem ? "true" : "false"} aria-describedby=${describedBy || nothing} .value=${value} />
+      </div>`;
   }
 
   private async addClosure(event: SubmitEvent): Promise<void> {
@@ -127,6 +153,14 @@ export class HdAgentHours extends LightElement {
     }
   }
 
+  /** "2026-03-11" → "woensdag 11 maart 2026" / "Wednesday 11 March 2026". */
+  private day(date: string): string {
+    const at = new Date(`${date}T12:00:00Z`);
+    if (Number.isNaN(at.getTime())) return date;
+    const locale = this.localeController.locale === "nl" ? "nl-NL" : "en-GB";
+    return new Intl.DateTimeFormat(locale, { timeZone: "Europe/Amsterdam", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(at);
+  }
+
   private when(iso: string): string {
     return formatBlockedUntil(iso, this.localeController.locale, new Date(0)) ?? iso;
   }
@@ -136,17 +170,20 @@ export class HdAgentHours extends LightElement {
     return html`<h2 class="utrecht-heading-2">${t("console.hours.heading")}</h2>
       ${this.error ? html`<p role="alert" class="hd-agent-error">${this.error}</p>` : nothing}
       ${s
-        ? html`<form @submit=${this.saveSchedule}>
-            <p class="utrecht-paragraph hd-field--wide" id="hd-hours-hint">${t("console.hours.hint")}</p>
-            ${WEEKDAYS.map((day) => html`<div class="hd-field"><label class="utrecht-form-label" for="hd-hours-${day}">${t(`console.day.${day}`)}</label>
-              <input id="hd-hours-${day}" name=${day} class="utrecht-textbox" size="14" aria-describedby="hd-hours-hint"
-                .value=${s.days[day].map((p) => `${p.from}-${p.to}`).join(", ")} /></div>`)}
-            <div class="hd-field"><label class="utrecht-form-label" for="hd-hours-phone">${t("console.hours.phone")}</label>
-              <input id="hd-hours-phone" name="phone" type="tel" class="utrecht-textbox" .value=${s.phone} /></div>
-            <div class="hd-field"><label class="utrecht-form-label" for="hd-hours-email">${t("console.hours.email")}</label>
-              <input id="hd-hours-email" name="email" type="email" class="utrecht-textbox" .value=${s.email} /></div>
-            <button class="utrecht-button utrecht-button--primary-action">${t("console.save")}</button>
-            <p role="status" class="hd-ok">${this.scheduleMessage}</p>
+        ? html`<form class="hd-hours" novalidate @submit=${this.saveSchedule}>
+            <p class="utrecht-paragraph hd-hours__hint" id="hd-hours-hint">${t("console.hours.hint")}</p>
+            ${Object.keys(this.fieldErrors).length > 0
+              ? html`<p class="hd-agent-error hd-hours__summary" role="alert">${t("console.hours.checkFields")}</p>`
+              : nothing}
+            ${WEEKDAYS.map((day) =>
+              this.scheduleField(day, t(`console.day.${day}`), s.days[day].map((p) => `${p.from}-${p.to}`).join(", "), "text", "hd-hours-hint"),
+            )}
+            ${this.scheduleField("phone", t("console.hours.phone"), s.phone, "tel")}
+            ${this.scheduleField("email", t("console.hours.email"), s.email, "email")}
+            <div class="hd-hours__actions">
+              <button class="utrecht-button utrecht-button--primary-action">${t("console.save")}</button>
+              <p role="status" class="hd-ok">${this.scheduleMessage}</p>
+            </div>
           </form>`
         : html`<p class="utrecht-paragraph">${t("console.loading")}</p>`}
       <h3 class="utrecht-heading-3">${t("console.hours.closures")}</h3>
@@ -155,7 +192,7 @@ export class HdAgentHours extends LightElement {
         : html`<table>
             <thead><tr><th scope="col">${t("console.hours.period")}</th><th scope="col">${t("console.hours.reason")}</th><th scope="col"><span class="hd-sr-only">${t("console.actions")}</span></th></tr></thead>
             <tbody>${this.closures.map((c) => html`<tr>
-              <td>${c.date ?? `${this.when(c.startsAt)} – ${this.when(c.endsAt)}`}</td><td>${c.reason}</td>
+              <td>${c.date ? this.day(c.date) : `${this.when(c.startsAt)} – ${this.when(c.endsAt)}`}</td><td>${c.reason}</td>
               <td><button type="button" class="utrecht-button utrecht-button--subtle" aria-label=${t("console.hours.removeLabel", { reason: c.reason })} @click=${() => void this.removeClosure(c)}>${t("console.remove")}</button></td>
             </tr>`)}</tbody>
           </table>`}
@@ -171,6 +208,20 @@ export class HdAgentHours extends LightElement {
         <button class="utrecht-button utrecht-button--primary-action">${t("console.hours.addClosure")}</button>
         <p role="status" class="hd-ok">${this.closureMessage}</p>
       </form>`;
+  }
+}
+
+/** What is wrong with a day's periods, in the console's language. */
+function problemText(problem: PeriodProblem): string {
+  switch (problem.kind) {
+    case "format":
+      return t("console.hours.problem.format", { detail: problem.detail });
+    case "time":
+      return t("console.hours.problem.time", { detail: problem.detail });
+    case "order":
+      return t("console.hours.problem.order", { from: problem.from, to: problem.to });
+    case "overlap":
+      return t("console.hours.problem.overlap", { first: problem.first, second: problem.second });
   }
 }
 

@@ -127,8 +127,8 @@ export const weeklyScheduleInputSchema = z
     timeZone: timeZoneSchema.default("Europe/Amsterdam"),
     days: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, dayPeriodsSchema.default([])])) as Record<Weekday, z.ZodDefault<typeof dayPeriodsSchema>>).strict(),
     /** Shown instead of the Chat button. */
-    phone: z.string().trim().min(3).max(40),
-    email: z.email().max(254),
+    phone: z.string().trim().min(3, { message: "invalid_phone" }).max(40, { message: "too_long" }),
+    email: z.email({ message: "invalid_email" }).max(254, { message: "too_long" }),
   })
   .strict();
 export type WeeklyScheduleInput = z.input<typeof weeklyScheduleInputSchema>;
