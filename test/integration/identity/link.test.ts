@@ -29,6 +29,11 @@ describe("eHerkenning login and koppelen", () => {
     expect(link.status).toBe(202);
     expect(link.body).toMatchObject({ status: "pin_sent", emailMasked: "j***@example.nl" });
     const pin = await pinFromMail(env.smtp, "j.devries@example.nl", since);
+    // The expiry in Amsterdam time, in words, in both languages of the mail; no raw UTC timestamp.
+    const pinMail = await env.smtp.waitForMail("j.devries@example.nl", { since });
+    expect(pinMail.text).toMatch(/tot (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2} uur/);
+    expect(pinMail.text).toMatch(/until [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} \(Amsterdam time\)/);
+    expect(pinMail.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 
     const cookieBefore = browser.cookies.get("balie.sid");
     const confirm = await browser.post<{ redirectTo: string; session: { authenticated: boolean; principal: { type: string; activeOrganisationId: string } } }>(

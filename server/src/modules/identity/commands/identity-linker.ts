@@ -9,6 +9,7 @@ import { Types } from "mongoose";
 import { IDENTITY_LIMITS, isSharedEmailAddress, type LinkRequest } from "../../../contracts/api/auth.js";
 import { type IdentityErrorId } from "../../../contracts/identity-errors.js";
 import { now, nowMs } from "../../../infra/clock.js";
+import { localDateTimeInWords } from "../../../infra/local-time.js";
 import type { Mailer } from "../../../infra/mailer.js";
 import { recordAudit } from "../../audit/record-audit.js";
 import { OrganisationModel } from "../../organisations/organisation.model.js";
@@ -75,11 +76,11 @@ export async function identityLinker(props: IdentityLinkerProps): Promise<Identi
         "",
         `Uw pincode: ${pin}`,
         "",
-        `De pincode is 15 minuten geldig (tot ${expiresAt.toISOString()}) en kan één keer worden gebruikt.`,
+        `De pincode is 15 minuten geldig, tot ${localDateTimeInWords(expiresAt, "nl")} uur, en kan één keer worden gebruikt.`,
         "Hebt u dit niet aangevraagd? Dan kunt u dit bericht negeren.",
         "",
         "---",
-        `Your PIN: ${pin} (valid for 15 minutes, single use).`,
+        `Your PIN: ${pin}. It is valid for 15 minutes, until ${localDateTimeInWords(expiresAt, "en")} (Amsterdam time), and can be used once.`,
       ].join("\n"),
     });
   } catch (err) {
