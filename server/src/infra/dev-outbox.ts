@@ -2,6 +2,7 @@
  * Development outbox: without SMTP_URL, mails are kept in memory (last 100) and listed at `GET /dev/mail`,
  * so a newcomer can read the PIN of a demo link. Never mounted in production.
  */
+import { localDateTimeInWords } from "./local-time.js";
 import { Router } from "express";
 
 /** One captured mail. */
@@ -35,18 +36,26 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** `GET /dev/mail` (HTML) and `GET /dev/mail.json`. Mount only outside production. */
+const OUTBOX_CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+ul{padding:0}li{list-style:none;border-bottom:1px solid #ccc;padding:1rem 0}h2{font-size:1.125rem;margin:0 0 .25rem}
+pre{white-space:pre-wrap;background:#f5f5f5;padding:.75rem;border-radius:4px}`;
+
+/** `GET /dev/mail` (HTML), `GET /dev/mail.css` and `GET /dev/mail.json`. Mount only outside production. */
 export function devOutboxRouter(outbox: DevOutbox): Router {
   const router = Router();
   router.get("/dev/mail.json", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ messages: outbox.list() });
+  });
+  // A stylesheet of its own: the site's Content-Security-Policy (style-src 'self') blocks inline <style>.
+  router.get("/dev/mail.css", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("css").send(OUTBOX_CSS);
   });
   router.get("/dev/mail", (_req, res) => {
     const items = outbox
       .list()
       .map(
         (m) => `<li><article><h2>${escapeHtml(m.subject)}</h2>
-<p>Aan: ${escapeHtml(m.to)} · Van: ${escapeHtml(m.from)} · <time datetime="${m.at.toISOString()}">${escapeHtml(m.at.toISOString())}</time></p>
+<p>Aan: ${escapeHtml(m.to)} · Van: ${escapeHtml(m.from)} · <time datetime="${m.at.toISOString()}">${escapeHtml(localDateTimeInWords(m.at, "nl"))}</time></p>
 <pre>${escapeHtml(m.text)}</pre></article></li>`,
       )
       .join("\n");
@@ -55,7 +64,7 @@ export function devOutboxRouter(outbox: DevOutbox): Router {
       .type("html")
       .send(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Balie – ontwikkel-postvak</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}li{list-style:none;border-bottom:1px solid #ccc;padding:1rem 0}pre{white-space:pre-wrap}</style>
+<link rel="stylesheet" href="/dev/mail.css">
 </head><body><main><h1>Ontwikkel-postvak</h1><p>Verstuurde e-mails (alleen in ontwikkeling; nieuwste eerst).</p>
 ${items ? `<ul>${items}</ul>` : "<p>Nog geen e-mails.</p>"}</main></body></html>`);
   });

@@ -31,4 +31,19 @@ describe("development outbox", () => {
     const pin = /pincode:\s*(\d{6})/i.exec(html)![1]!;
     expect((await browser.post("/api/v1/auth/link/confirm", { pin })).status).toBe(200);
   });
+
+  it("is styled within its own Content-Security-Policy: no inline style, a same-origin stylesheet", async () => {
+    const page = await new HttpClient(server.url).request("/dev/mail");
+    const csp = page.headers.get("content-security-policy") ?? "";
+    const styleSrc = /style-src ([^;]+)/.exec(csp)?.[1] ?? /default-src ([^;]+)/.exec(csp)?.[1] ?? "";
+    expect(styleSrc).not.toContain("unsafe-inline");
+    const html = await page.text();
+    expect(html).not.toMatch(/<style|style=/);
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+    expect(href).toBe("/dev/mail.css");
+    const css = await new HttpClient(server.url).request(href!);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(await css.text()).toContain("font-family");
+  });
 });
