@@ -25,8 +25,3 @@ export function go(url: string, options: { replace?: boolean } = {}): void {
 export const portalPath = "/portaal";
 /** Where agents land after logging in (the agent console). */
 export const agentConsolePath = "/medewerker";
-/**
- * Fictional helpdesk address for new activation codes, in the style of seed 002 ("helpdeskp.o@rod.duo.nl").
- * Move to the public config when the helpdesk's real address becomes configurable.
- */
-export const helpdeskEmail = "helpdeskp.o@balie.example";

@@ -36,7 +36,7 @@ export class HdAuthState extends LightElement {
     super();
     this.kind = "blocked";
     this.blockedUntil = "";
-    this.helpdeskEmail = "helpdesk.po@balie.example";
+    this.helpdeskEmail = "";
     this.backHref = "/inloggen";
   }
 

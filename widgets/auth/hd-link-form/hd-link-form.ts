@@ -65,7 +65,7 @@ export class HdLinkForm extends FormElement {
     super();
     this.variant = "password";
     this.forgottenHref = "/wachtwoord-vergeten";
-    this.helpdeskEmail = "helpdeskp.o@balie.example";
+    this.helpdeskEmail = "";
     this.email = "";
     this.username = "";
     this.password = "";

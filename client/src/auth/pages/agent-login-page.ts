@@ -8,7 +8,8 @@ import { define } from "../../../../widgets/shared/define.js";
 import { LocaleController, t } from "../../../../widgets/shared/i18n/index.js";
 import { LightElement } from "../../../../widgets/shared/light-element.js";
 import { api, ApiError } from "../../shared/api.js";
-import { agentConsolePath, helpdeskEmail } from "../routes.js";
+import { HelpdeskContactController } from "../../shared/helpdesk-contact.js";
+import { agentConsolePath } from "../routes.js";
 import { stateForError, type DeadEnd } from "./dead-ends.js";
 import { pageHeading } from "./page-heading.js";
 
@@ -21,6 +22,7 @@ export class HdRouteAgentLogin extends LightElement {
   declare deadEnd: DeadEnd | null;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly helpdesk = new HelpdeskContactController(this);
 
   constructor() {
     super();
@@ -54,7 +56,7 @@ export class HdRouteAgentLogin extends LightElement {
         <hd-auth-state
           kind=${this.deadEnd.kind}
           blocked-until=${this.deadEnd.kind === "blocked" ? this.deadEnd.blockedUntil : ""}
-          helpdesk-email=${helpdeskEmail}
+          helpdesk-email=${this.helpdesk.email}
           back-href="/medewerker/inloggen"
         ></hd-auth-state>`;
     }

@@ -8,7 +8,8 @@ import { define } from "../../../../widgets/shared/define.js";
 import { LocaleController, t } from "../../../../widgets/shared/i18n/index.js";
 import { LightElement } from "../../../../widgets/shared/light-element.js";
 import { api, ApiError } from "../../shared/api.js";
-import { go, helpdeskEmail } from "../routes.js";
+import { HelpdeskContactController } from "../../shared/helpdesk-contact.js";
+import { go } from "../routes.js";
 import { pageHeading } from "./page-heading.js";
 import { stateForError, type DeadEnd } from "./dead-ends.js";
 
@@ -31,6 +32,7 @@ export class HdRouteLink extends LightElement {
   declare adding: boolean;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly helpdesk = new HelpdeskContactController(this);
 
   constructor() {
     super();
@@ -86,14 +88,14 @@ export class HdRouteLink extends LightElement {
         <hd-auth-state
           kind=${this.deadEnd.kind}
           blocked-until=${this.deadEnd.kind === "blocked" ? this.deadEnd.blockedUntil : ""}
-          helpdesk-email=${helpdeskEmail}
+          helpdesk-email=${this.helpdesk.email}
         ></hd-auth-state>`;
     }
     return html`${pageHeading(title)}
       <p class="utrecht-paragraph">${this.adding ? t("link.introAdd") : t("link.intro")}</p>
       <hd-link-form
         variant=${variant}
-        helpdesk-email=${helpdeskEmail}
+        helpdesk-email=${this.helpdesk.email}
         .busy=${this.busy}
         .error=${this.error}
         @hd-link-submit=${this.onLinkSubmit}

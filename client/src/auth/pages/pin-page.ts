@@ -8,7 +8,8 @@ import { define } from "../../../../widgets/shared/define.js";
 import { LocaleController, t } from "../../../../widgets/shared/i18n/index.js";
 import { LightElement } from "../../../../widgets/shared/light-element.js";
 import { api, ApiError } from "../../shared/api.js";
-import { helpdeskEmail, portalPath } from "../routes.js";
+import { HelpdeskContactController } from "../../shared/helpdesk-contact.js";
+import { portalPath } from "../routes.js";
 import { stateForError, type DeadEnd } from "./dead-ends.js";
 import { pageHeading } from "./page-heading.js";
 
@@ -27,6 +28,7 @@ export class HdRoutePin extends LightElement {
   declare emailMasked: string;
 
   protected readonly localeController = new LocaleController(this);
+  private readonly helpdesk = new HelpdeskContactController(this);
 
   constructor() {
     super();
@@ -73,7 +75,7 @@ export class HdRoutePin extends LightElement {
         <hd-auth-state
           kind=${this.deadEnd.kind}
           blocked-until=${this.deadEnd.kind === "blocked" ? this.deadEnd.blockedUntil : ""}
-          helpdesk-email=${helpdeskEmail}
+          helpdesk-email=${this.helpdesk.email}
         ></hd-auth-state>`;
     }
     return html`${pageHeading(t("pin.title"))}
