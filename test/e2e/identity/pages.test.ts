@@ -330,9 +330,16 @@ describe("identity pages", () => {
     expect(await page.getByRole("button", { name: "Werken voor OBS De Linde" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Account toevoegen" }).getAttribute("href")).toBe("/koppelen?toevoegen=1");
     await expectNoAxeViolations(page);
+    // Straight after logging in nothing is chosen yet, so no account is marked current.
+    expect(await page.locator("hd-account-chooser").textContent()).not.toContain("(huidig)");
     await choose.click();
     await page.waitForURL(`**/portaal/${boardId}/mijn-gegevens`);
     await expect.poll(() => page.locator("hd-portal-app h1").textContent()).toContain("Stichting Primair Onderwijs Noord");
+    // Coming back to switch: now the board is the current one.
+    await page.goto(`${env.server.url}/account-kiezen`);
+    const current = page.locator(".hd-account-chooser__item--current");
+    await expect.poll(() => current.textContent()).toContain("Stichting Primair Onderwijs Noord");
+    expect(await current.textContent()).toContain("(huidig)");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -50,7 +50,8 @@ export class HdRouteAccounts extends LightElement {
         return;
       }
       this.accounts = session.principal.accounts;
-      this.activeOrganisationId = session.principal.activeOrganisationId;
+      // Straight after logging in nothing is chosen yet: no account is "huidig".
+      this.activeOrganisationId = session.principal.accountChosen ? session.principal.activeOrganisationId : "";
     } catch (error) {
       this.error = error instanceof ApiError ? error : new ApiError({ id: "unknown", message: "", status: 0 });
     } finally {

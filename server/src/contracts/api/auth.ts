@@ -112,6 +112,8 @@ export const contactPrincipalSchema = z.object({
   accounts: z.array(accountSummarySchema),
   /** The account the person currently works in (one of `accounts`). */
   activeOrganisationId: objectIdSchema,
+  /** False right after logging in with several accounts, until one is picked (the active one is a default). */
+  accountChosen: z.boolean(),
   /**
    * When the active account is a board acting for one of its schools: that school. The portal shows the
    * school's data; `effectiveOrganisationId` is the one every portal request is scoped to.

@@ -31,6 +31,7 @@ export async function presentPrincipal(p: SessionPrincipal): Promise<Principal |
     kvk: p.kvk,
     accounts: p.accounts.map((id) => byId.get(id)).filter((a): a is AccountSummary => a !== undefined),
     activeOrganisationId: active,
+    accountChosen: p.accountChosen !== false,
     actingFor: p.actingForSchoolId ? (byId.get(p.actingForSchoolId) ?? null) : null,
     effectiveOrganisationId: p.actingForSchoolId ?? active,
     schools: schools.map((o) => ({ organisationId: String(o._id), kind: o.kind, code: o.code, name: o.name })),

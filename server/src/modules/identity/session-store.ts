@@ -18,6 +18,11 @@ export interface ContactSessionPrincipal {
   activeOrganisationId: string;
   /** A school the active board account acts for. */
   actingForSchoolId?: string | null;
+  /**
+   * False right after logging in with several accounts, until the person picks one: the active account is then
+   * only a default, and the account chooser must not call it "huidig". Absent means chosen.
+   */
+  accountChosen?: boolean;
 }
 
 export interface AgentSessionPrincipal {

@@ -23,12 +23,12 @@ export async function accountSwitcher({ principal, organisationId, ip }: Account
   const accounts = await linkedOrganisationIds(principal.ehPseudonym, principal.kvk);
   let next: ContactSessionPrincipal | null = null;
   if (accounts.includes(organisationId)) {
-    next = { ...principal, accounts, activeOrganisationId: organisationId, actingForSchoolId: null };
+    next = { ...principal, accounts, activeOrganisationId: organisationId, actingForSchoolId: null, accountChosen: true };
   } else if (Types.ObjectId.isValid(organisationId)) {
     const school = await OrganisationModel.findById(organisationId).select({ kind: 1, boardId: 1 }).lean().exec();
     const boardId = school?.kind === "school" && school.boardId ? String(school.boardId) : null;
     if (boardId && accounts.includes(boardId)) {
-      next = { ...principal, accounts, activeOrganisationId: boardId, actingForSchoolId: organisationId };
+      next = { ...principal, accounts, activeOrganisationId: boardId, actingForSchoolId: organisationId, accountChosen: true };
     }
   }
   if (!next) throw new AppError("account_not_linked");

@@ -66,8 +66,9 @@ export function eherkenningRouter(deps: EherkenningRouteDeps): Router {
         res.redirect(302, "/koppelen");
         return;
       }
-      await req.session.rotate({ principal, pendingLink: null });
-      res.redirect(302, principal.accounts.length > 1 ? "/account-kiezen" : "/portaal");
+      const choose = principal.type === "contact" && principal.accounts.length > 1;
+      await req.session.rotate({ principal: choose ? { ...principal, accountChosen: false } : principal, pendingLink: null });
+      res.redirect(302, choose ? "/account-kiezen" : "/portaal");
     } catch (err) {
       next(err);
     }
