@@ -173,9 +173,10 @@ export class HdAgentApp extends LightElement {
     const c = this.connection!;
     const chats = this.visibleChats;
     const active = c.chats.find((x) => x.conversation.id === this.activeId) ?? chats[0];
-    const canPick = c.presence?.status === "online" && c.presence.activeChats < c.presence.maxChats;
+    const p = c.presence;
+    const pickBlocked = p?.status !== "online" ? "offline" : p.activeChats >= p.maxChats ? "full" : "";
     return html`<div class="hd-agent-app__work">
-      <hd-agent-queue class="hd-agent-app__queue" .entries=${c.queue} .receivedAt=${c.queueReceivedAt} ?can-pick=${canPick}
+      <hd-agent-queue class="hd-agent-app__queue" .entries=${c.queue} .receivedAt=${c.queueReceivedAt} pick-blocked=${pickBlocked}
         @hd-queue-pick=${(e: HdQueuePickEvent) => (e.response = c.pick(e.conversationId).then(() => void (this.activeId = e.conversationId)))}></hd-agent-queue>
       <div class="hd-agent-app__chats hd-agent-app__chats--${Math.max(1, chats.length)}"
         @hd-chat-send=${(e: HdChatSendEvent) => c.send(e.conversationId, e.text, e.internal)}

@@ -108,7 +108,13 @@ export const messageViewSchema = z.object({
 export type MessageView = z.infer<typeof messageViewSchema>;
 
 /** The organisation a conversation is with. */
-export const chatOrganisationSchema = z.object({ id: objectId, code: z.string(), name: z.string() });
+export const chatOrganisationSchema = z.object({
+  id: objectId,
+  code: z.string(),
+  name: z.string(),
+  /** A school or a school board: the console addresses them as such ("Bericht aan het bestuur"). */
+  kind: z.enum(["school", "board"]),
+});
 export type ChatOrganisation = z.infer<typeof chatOrganisationSchema>;
 
 /** A conversation as both sides see it (agent-only fields are null for the school). */

@@ -48,11 +48,19 @@ describe("agent console drafts", () => {
     await AgentLoadModel.updateMany({}, { $set: { status: "offline" } });
     agent = await agentLogsIn(browser, server, "agent", "Anna Draft", { maxConcurrentChats: 4 });
     const errors = collectErrors(agent);
-    await agent.getByRole("radio", { name: "Online" }).check();
 
+    // While the agent is Offline the waiting chat cannot be picked up, and the console says why.
     const school = await createSchool({ name: "OBS Het Eerste Venster" });
     const board = await createBoard({ name: "Stichting Tweede Venster" });
     const a = await startChat(school._id);
+    const pick = agent.getByRole("button", { name: "Chat van OBS Het Eerste Venster oppakken" });
+    await pick.waitFor({ timeout: 10_000 });
+    expect(await pick.isDisabled()).toBe(true);
+    expect(await agent.locator("#hd-agent-queue-blocked").textContent()).toContain("Zet uw status op Online");
+    expect(await pick.getAttribute("aria-describedby")).toBe("hd-agent-queue-blocked");
+    expect(await pick.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(243, 244, 246)");
+
+    await agent.getByRole("radio", { name: "Online" }).check();
     const b = await startChat(board._id);
     await expect.poll(() => agent.locator("hd-agent-chat").count(), { timeout: 10_000 }).toBe(2);
 
@@ -67,7 +75,9 @@ describe("agent console drafts", () => {
     await expect.poll(() => agent.locator("hd-agent-chat").count()).toBe(1);
 
     await expect(paneB.locator(".hd-agent-chat__input").inputValue()).resolves.toBe("");
-    await expect(paneB.getByRole("radio", { name: "Aan de school" }).isChecked()).resolves.toBe(true);
+    // A board is addressed as a board, not as a school.
+    await expect(paneB.getByRole("radio", { name: "Aan het bestuur" }).isChecked()).resolves.toBe(true);
+    expect(await paneB.getByLabel("Bericht aan het bestuur").count()).toBe(1);
 
     // "Versturen" with what is left must not deliver the other school's words to the board.
     await paneB.locator("form.hd-agent-chat__composer button.utrecht-button--primary-action").click();

@@ -241,13 +241,14 @@ export class HdAgentChat extends LightElement {
   private renderComposer(): TemplateResult {
     const p = `hd-chat-${this.conversationId}`;
     const over = this.draft.length - CHAT_LIMITS.messageMaxLength;
+    const board = this.chat.conversation.organisation.kind === "board";
     return html`<form class="hd-agent-chat__composer ${this.internal ? "hd-agent-chat__composer--internal" : ""}" @submit=${(e: Event) => (e.preventDefault(), this.send())}>
       <fieldset class="hd-agent-chat__mode">
         <legend class="hd-sr-only">${t("console.chat.mode")}</legend>
-        <label><input type="radio" name="${p}-mode" .checked=${!this.internal} @change=${() => (this.internal = false)} /> ${t("console.chat.toSchool")}</label>
+        <label><input type="radio" name="${p}-mode" .checked=${!this.internal} @change=${() => (this.internal = false)} /> ${board ? t("console.chat.toBoard") : t("console.chat.toSchool")}</label>
         <label><input type="radio" name="${p}-mode" .checked=${this.internal} @change=${() => (this.internal = true)} /> ${t("console.chat.note")}</label>
       </fieldset>
-      <label class="utrecht-form-label" for="${p}-input">${this.internal ? t("console.chat.noteLabel") : t("console.chat.messageLabel")}</label>
+      <label class="utrecht-form-label" for="${p}-input">${this.internal ? t("console.chat.noteLabel") : board ? t("console.chat.messageLabelBoard") : t("console.chat.messageLabel")}</label>
       <textarea id="${p}-input" class="utrecht-textarea hd-agent-chat__input" rows="3" aria-describedby="${p}-hint"
         .value=${this.draft} @input=${this.onInput} @keydown=${this.onKeydown}></textarea>
       <p id="${p}-hint" class="hd-agent-chat__hint">${over > 0 ? t("console.chat.tooLong", { count: over }) : t("console.chat.hint")}</p>

@@ -25,14 +25,15 @@ export class HdAgentQueue extends LightElement {
   static override properties = {
     entries: { attribute: false },
     receivedAt: { attribute: false },
-    canPick: { type: Boolean, attribute: "can-pick" },
+    pickBlocked: { type: String, attribute: "pick-blocked" },
     error: { state: true },
   };
 
   declare entries: QueueEntry[];
   /** `Date.now()` when `entries` (with their `waitingMs`) arrived. */
   declare receivedAt: number;
-  declare canPick: boolean;
+  /** Why this agent cannot take a chat now: not Online, or at the maximum; empty when they can. */
+  declare pickBlocked: "" | "offline" | "full";
   declare error: string;
 
   protected readonly localeController = new LocaleController(this);
@@ -42,7 +43,7 @@ export class HdAgentQueue extends LightElement {
     super();
     this.entries = [];
     this.receivedAt = Date.now();
-    this.canPick = false;
+    this.pickBlocked = "offline";
     this.error = "";
   }
 
@@ -76,6 +77,9 @@ export class HdAgentQueue extends LightElement {
     const elapsed = Date.now() - this.receivedAt;
     return html`<h2 class="utrecht-heading-2" tabindex="-1" id="hd-agent-queue-heading">${t("console.queue.heading", { count: this.entries.length })}</h2>
       ${this.error ? html`<p class="utrecht-paragraph hd-agent-error" role="alert">${this.error}</p>` : nothing}
+      ${this.pickBlocked && this.entries.length > 0
+        ? html`<p class="utrecht-paragraph hd-agent-queue__blocked" id="hd-agent-queue-blocked">${t(`console.queue.blocked.${this.pickBlocked}`)}</p>`
+        : nothing}
       ${this.entries.length === 0
         ? html`<p class="utrecht-paragraph">${t("console.queue.empty")}</p>`
         : html`<ol class="hd-agent-queue__list" aria-labelledby="hd-agent-queue-heading">
@@ -85,7 +89,8 @@ export class HdAgentQueue extends LightElement {
                 <p><strong>${e.organisation.name}</strong> (${e.organisation.code})</p>
                 <p>${e.contactName}</p>
                 <p class="hd-agent-queue__wait">${t("console.queue.waiting", { time: formatWait(wait) })}</p>
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" ?disabled=${!this.canPick}
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" ?disabled=${this.pickBlocked !== ""}
+                  aria-describedby=${this.pickBlocked ? "hd-agent-queue-blocked" : nothing}
                   aria-label=${t("console.queue.pickLabel", { name: e.organisation.name })} @click=${() => void this.pick(e)}>
                   ${t("console.queue.pick")}
                 </button>

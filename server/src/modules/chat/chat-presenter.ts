@@ -25,7 +25,7 @@ export function presentMessage(m: ChatMessage): MessageView {
 export function presentConversation(c: Conversation, queuePosition: number | null = null): ConversationView {
   return {
     id: String(c._id),
-    organisation: { id: String(c.organisationId), code: c.organisation?.code ?? "", name: c.organisation?.name ?? "" },
+    organisation: { id: String(c.organisationId), code: c.organisation?.code ?? "", name: c.organisation?.name ?? "", kind: c.organisation?.kind ?? "school" },
     contact: { name: c.contact.name },
     state: c.state,
     assignedAgent: c.assignedAgentId ? { id: String(c.assignedAgentId), name: c.assignedAgentName ?? "" } : null,
@@ -45,7 +45,7 @@ export function presentConversation(c: Conversation, queuePosition: number | nul
 export function presentQueueEntry(c: Conversation, position: number, atMs: number): QueueEntry {
   return {
     conversationId: String(c._id),
-    organisation: { id: String(c.organisationId), code: c.organisation?.code ?? "", name: c.organisation?.name ?? "" },
+    organisation: { id: String(c.organisationId), code: c.organisation?.code ?? "", name: c.organisation?.name ?? "", kind: c.organisation?.kind ?? "school" },
     contactName: c.contact.name,
     position,
     queuedAt: new Date(c.queuedAt).toISOString(),

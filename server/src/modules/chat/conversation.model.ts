@@ -16,7 +16,7 @@ export interface Conversation {
   _id: Types.ObjectId;
   organisationId: Types.ObjectId;
   /** Copied at start so the queue and transcripts show it without a join. */
-  organisation: { code: string; name: string };
+  organisation: { code: string; name: string; kind?: "school" | "board" };
   /** The school person: display name and eHerkenning pseudonym (a conversation belongs to org + pseudonym). */
   contact: { name: string; pseudonym: string };
   state: ConversationState;
@@ -61,7 +61,7 @@ const sideCounters = () =>
 const conversationSchema = new Schema<Conversation, ConversationModel>(
   {
     organisationId: { type: Schema.Types.ObjectId, ref: "Organisation", required: true },
-    organisation: new Schema({ code: String, name: String }, { _id: false }),
+    organisation: new Schema({ code: String, name: String, kind: { type: String, enum: ["school", "board"], default: "school" } }, { _id: false }),
     contact: new Schema({ name: { type: String, maxlength: 200 }, pseudonym: { type: String, required: true } }, { _id: false }),
     state: { type: String, enum: CONVERSATION_STATES, required: true },
     assignedAgentId: { type: Schema.Types.ObjectId, ref: "Agent", default: null },

@@ -39,13 +39,13 @@ export async function conversationStarter(props: ConversationStarterProps): Prom
   let conversation: Conversation | null = await ConversationModel.findOne({ activeKey }).lean().exec();
   if (!conversation) {
     if (!(await ctx.isOpenAt(now()))) throw new AppError("chat_closed");
-    const org = await OrganisationModel.findById(principal.organisationId).select({ code: 1, name: 1 }).lean().exec();
+    const org = await OrganisationModel.findById(principal.organisationId).select({ code: 1, name: 1, kind: 1 }).lean().exec();
     if (!org) throw new AppError("forbidden");
     const at = nowMs();
     try {
       const created = await ConversationModel.create({
         organisationId: org._id,
-        organisation: { code: org.code, name: org.name },
+        organisation: { code: org.code, name: org.name, kind: org.kind },
         contact: { name: principal.name, pseudonym: principal.pseudonym },
         state: "queued",
         queueRank: at,
