@@ -235,3 +235,16 @@ describe("optimistic concurrency", () => {
     expect(stored.roles).toEqual(["contact", "gemachtigde"]);
   });
 });
+
+describe("subdocument arrays", () => {
+  it("doc.arr.pull(subdoc) on subdocuments without _id removes exactly that element (mongoose sends $pull with $or)", async () => {
+    const lineSchema = new Schema({ sku: String, qty: Number }, { _id: false });
+    const Order = conn.model("Order", new Schema({ lines: [lineSchema] }));
+    const created = await Order.create({ lines: [{ sku: "x", qty: 1 }, { sku: "y", qty: 2 }, { sku: "x", qty: 3 }] });
+    const order = await Order.findById(created._id).orFail();
+    order.lines.pull(order.lines[0]);
+    await order.save();
+    const stored = await Order.findById(created._id).lean().orFail();
+    expect(stored.lines).toEqual([{ sku: "y", qty: 2 }, { sku: "x", qty: 3 }]);
+  });
+});

@@ -227,6 +227,68 @@ describe("array update operators", () => {
     expect(d!.items).toEqual([{ sku: "y", qty: 2 }]);
   });
 
+  it("$pull with $or / $and / $nor matches elements as documents (what mongoose sends for subdocuments without _id)", async () => {
+    const c = await withDocs([
+      {
+        _id: 1,
+        items: [
+          { sku: "x", qty: 1 },
+          { sku: "y", qty: 2 },
+          { sku: "z", qty: 3 },
+          7,
+        ],
+        more: [{ a: 1, b: 1 }, { a: 1, b: 2 }, { a: 2 }],
+        rest: [{ k: 1 }, { k: 2 }, { k: 3 }],
+      },
+    ]);
+    const r = await c.updateOne(
+      { _id: 1 } as Document,
+      ops({
+        $pull: {
+          items: { $or: [{ sku: "x", qty: 1 }, { sku: "z" }] },
+          more: { $and: [{ a: 1 }, { b: 2 }] },
+          rest: { $nor: [{ k: 2 }] },
+        },
+      }),
+    );
+    expect(r.modifiedCount).toBe(1);
+    const d = await doc(c, 1);
+    expect(d!.items).toEqual([{ sku: "y", qty: 2 }, 7]);
+    expect(d!.more).toEqual([{ a: 1, b: 1 }, { a: 2 }]);
+    expect(d!.rest).toEqual([{ k: 2 }]);
+  });
+
+  it("$pull with $elemMatch on arrays of arrays, and a document condition whose field holds an array", async () => {
+    const c = await withDocs([
+      {
+        _id: 1,
+        grid: [
+          [1, 2],
+          [3, 4],
+        ],
+        results: [
+          { item: "A", answers: [{ q: 1, a: 4 }, { q: 2, a: 6 }] },
+          { item: "B", answers: [{ q: 1, a: 8 }] },
+        ],
+      },
+    ]);
+    await c.updateOne(
+      { _id: 1 } as Document,
+      ops({ $pull: { grid: { $elemMatch: { $gte: 4 } }, results: { answers: { $elemMatch: { q: 2, a: { $gte: 5 } } } } } }),
+    );
+    const d = await doc(c, 1);
+    expect(d!.grid).toEqual([[1, 2]]);
+    expect(d!.results).toEqual([{ item: "B", answers: [{ q: 1, a: 8 }] }]);
+  });
+
+  it("$addToSet with $each adds only the missing values, once each", async () => {
+    const c = await withDocs([{ _id: 1, tags: ["a"], objs: [{ x: 1 }] }]);
+    await c.updateOne({ _id: 1 } as Document, ops({ $addToSet: { tags: { $each: ["a", "b", "b", "c"] }, objs: { $each: [{ x: 1 }, { x: 2 }] } } }));
+    const d = await doc(c, 1);
+    expect(d!.tags).toEqual(["a", "b", "c"]);
+    expect(d!.objs).toEqual([{ x: 1 }, { x: 2 }]);
+  });
+
   it("$pullAll removes all occurrences of each listed value", async () => {
     const c = await withDocs([{ _id: 1, nums: [0, 2, 5, 5, 1, 0] }]);
     await c.updateOne({ _id: 1 } as Document, ops({ $pullAll: { nums: [0, 5] } }));

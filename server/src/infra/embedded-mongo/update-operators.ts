@@ -214,6 +214,21 @@ const $pop: UpdateOperator = (expr, arrayFilters, options) => {
 };
 
 /**
+ * Top-level query operators: a `$pull` condition starting with one of these (what mongoose sends for
+ * `doc.arr.pull(subdoc)` without `_id`: `{ $or: [...] }`) is a query on each element as a document, like
+ * field names; any other `$`-operator first (`$gte`, `$in`, `$elemMatch`, …) is a condition on the element's
+ * value. mongod decides on the first key the same way (PullNode: ObjectMatcher vs WrappedObjectMatcher).
+ */
+const DOCUMENT_QUERY_OPERATORS = new Set(["$and", "$or", "$nor", "$expr", "$where", "$text", "$comment", "$jsonSchema"]);
+
+/** True when `spec` (a `$pull` condition) applies to each element's value rather than to it as a document. */
+function isValueCondition(spec: unknown): boolean {
+  if (!isPlainObject(spec)) return true;
+  const first = Object.keys(spec)[0];
+  return first !== undefined && first.startsWith("$") && !DOCUMENT_QUERY_OPERATORS.has(first);
+}
+
+/**
  * `$pull`: removes the elements equal to a value or matching a condition (mingo's matching); a missing field is
  * left alone, a non-array fails with BadValue (2) — also for `$pullAll`, under `$pull`'s name, like mongod.
  */
@@ -221,9 +236,14 @@ const $pull: UpdateOperator = (expr, arrayFilters, options) => {
   const predicates = new Map<unknown, (v: unknown) => boolean>();
   for (const spec of Object.values(expr)) {
     if (predicates.has(spec)) continue;
-    const wrap = !isPlainObject(spec) || Object.keys(spec).some((k) => k.startsWith("$"));
-    const query = new Query(wrap ? { k: spec } : (spec as Doc), options);
-    predicates.set(spec, wrap ? (v) => query.test({ k: v }) : (v) => query.test(v as Doc));
+    if (isValueCondition(spec)) {
+      const query = new Query({ k: spec }, options);
+      predicates.set(spec, (v) => query.test({ k: v }));
+    } else {
+      // A query on the element as a document: elements that are not documents never match.
+      const query = new Query(spec as Doc, options);
+      predicates.set(spec, (v) => isPlainObject(v) && query.test(v as Doc));
+    }
   }
   return (doc) =>
     eachExisting(expr, arrayFilters, options, doc, (o, k, spec) => {
