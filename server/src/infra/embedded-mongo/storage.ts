@@ -3,48 +3,16 @@
  * then journal every mutation. Compaction (snapshot + journal truncation) runs at start, when the journal
  * outgrows {@link COMPACT_THRESHOLD}, and on close.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Engine, WriteRecord } from "./engine.js";
+import { lockDataFolder, type FolderLock } from "./folder-lock.js";
 import { Journal } from "./journal.js";
 import { readSnapshot, writeSnapshot } from "./snapshot.js";
 
 const COMPACT_THRESHOLD = 64 * 1024 * 1024;
-const heldLocks = new Set<string>();
 
 type Logger = { info(o: object | string, msg?: string): void; warn(o: object | string, msg?: string): void; error(o: object | string, msg?: string): void };
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes `dataDir/mongod.lock`; a lock left by a dead process (kill -9) is taken over. */
-function acquireLock(dir: string): string {
-  const path = join(dir, "mongod.lock");
-  if (heldLocks.has(path)) throw new Error(`data folder ${dir} is already open in this process`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      heldLocks.add(path);
-      return path;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const pid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-        throw new Error(`data folder ${dir} is in use by process ${pid} (${path})`);
-      }
-      unlinkSync(path); // stale
-    }
-  }
-  throw new Error(`could not lock data folder ${dir}`);
-}
 
 export class Storage {
   private compacting: Promise<void> | null = null;
@@ -54,14 +22,14 @@ export class Storage {
     private readonly engine: Engine,
     private readonly dir: string,
     private readonly journal: Journal,
-    private readonly lockPath: string,
+    private readonly lock: FolderLock,
     private readonly logger?: Logger,
   ) {}
 
   /** Opens `dir`, rebuilds `engine` from it and starts journaling its mutations. */
   static async open(engine: Engine, dir: string, logger?: Logger): Promise<Storage> {
     mkdirSync(dir, { recursive: true });
-    const lockPath = acquireLock(dir);
+    const lock = await lockDataFolder(dir);
     try {
       const snapshot = await readSnapshot(join(dir, "snapshot.bson"));
       const { journal, records, tornBytes } = await Journal.open(join(dir, "journal.bson"));
@@ -70,17 +38,12 @@ export class Storage {
       for (const rec of records) engine.apply(rec as WriteRecord);
       if (tornBytes) logger?.warn({ tornBytes }, "embedded-mongo: ignored a torn journal tail");
       logger?.info({ dir, snapshotRecords: snapshot.length, journalRecords: records.length }, "embedded-mongo: data loaded");
-      const storage = new Storage(engine, dir, journal, lockPath, logger);
+      const storage = new Storage(engine, dir, journal, lock, logger);
       engine.logSink = (rec) => storage.onWrite(rec);
       if (records.length || tornBytes) await storage.compact();
       return storage;
     } catch (err) {
-      heldLocks.delete(lockPath);
-      try {
-        unlinkSync(lockPath);
-      } catch {
-        /* already gone */
-      }
+      await lock.release();
       throw err;
     }
   }
@@ -134,12 +97,7 @@ export class Storage {
     } finally {
       this.engine.logSink = null;
       await this.journal.close();
-      heldLocks.delete(this.lockPath);
-      try {
-        unlinkSync(this.lockPath);
-      } catch {
-        /* already gone */
-      }
+      await this.lock.release();
     }
   }
 }
