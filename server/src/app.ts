@@ -31,6 +31,9 @@ export interface AppDeps {
 export function createApp(config: Config, deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  // Which X-Forwarded-* to believe (TRUST_PROXY): req.ip, and so audit entries and rate limits, see the real
+  // client behind our proxies, and a client cannot spoof it by sending the header itself.
+  app.set("trust proxy", config.http.trustProxy === false ? false : config.http.trustProxy);
 
   app.use(
     helmet({

@@ -68,6 +68,12 @@ export async function startServer(config: Config, options: StartServerOptions = 
     if (config.seed.demo) {
       await seedDemoDataIfEmpty(logger);
     }
+    if (config.mongo.embeddedInProduction) {
+      logger.warn(
+        { dataDir: config.mongo.dataDir },
+        "PRODUCTION ON THE EMBEDDED STORE (EMBEDDED_STORE=allow): one server, no replica set; back up the data folder (see docs/operations.md)",
+      );
+    }
 
     if (config.redis.url) {
       redis = createRedisClient(config.redis.url, logger, { name: "main" });
@@ -99,6 +105,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         mongo: () => mongo.ping(),
         redis: redisClient ? () => pingRedis(redisClient) : undefined,
         isShuttingDown: () => shuttingDown,
+        warnings: config.mongo.embeddedInProduction ? ["embedded_store_in_production"] : undefined,
       },
     });
     // The app must be the server's request listener before Socket.IO attaches: engine.io wraps the existing
@@ -128,7 +135,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       bus,
       chat,
       sessions: redisClient ? redisSessionStore(redisClient) : mongoSessionStore(),
-      tokenSecret: config.session.secret,
+      tokenSecret: [config.session.secret, ...config.session.previousSecrets],
       logger,
     });
 

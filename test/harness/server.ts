@@ -192,9 +192,14 @@ export interface RunResult extends ExitInfo {
  * except LOG_LEVEL=warn) and waits for it to exit; kills it after `timeoutMs` (default 20 s). For startup
  * failures such as invalid configuration.
  */
-export async function runMain(env: Env, timeoutMs = 20_000): Promise<RunResult> {
+export function runMain(env: Env, timeoutMs = 20_000): Promise<RunResult> {
+  return runScript("server/src/main.ts", env, timeoutMs);
+}
+
+/** Runs one of Balie's entry points (`server/src/seed/cli.ts`, …) to its exit with `env`; like {@link runMain}. */
+export async function runScript(script: string, env: Env, timeoutMs = 20_000): Promise<RunResult> {
   installExitHook();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: ROOT_DIR,
     env: childEnv(env, { LOG_LEVEL: "warn" }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEV_SESSION_SECRET, loadConfig } from "../../server/src/config/env.js";
-import { runMain } from "../harness/server.js";
+import { runMain, runScript } from "../harness/server.js";
 
 const STACK_LINE = /^\s+at\s/m;
 
@@ -22,15 +22,44 @@ describe("invalid configuration at startup", () => {
   });
 
   it("refuses production without SESSION_SECRET", async () => {
-    const result = await runMain({ NODE_ENV: "production", MONGODB_URI: "mongodb://127.0.0.1:1/balie" });
+    const result = await runMain({ NODE_ENV: "production", ...PROD_BASE, SESSION_SECRET: "" });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe("config: SESSION_SECRET: required in production");
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
+
+  it("refuses production with development defaults, one line per problem: no MongoDB, demo data, no SMTP, http URL", async () => {
+    // What an operator tried: NODE_ENV=production and a real secret, nothing else.
+    const result = await runMain({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), SEED_DEMO: "true" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n").sort()).toEqual([
+      "config: MONGODB_URI: required in production (a real MongoDB); set EMBEDDED_STORE=allow to run the embedded store on purpose",
+      "config: PUBLIC_URL: must be an https:// URL in production (ALLOW_INSECURE_PUBLIC_URL=true for a lab without TLS)",
+      "config: SEED_DEMO: demo data is never seeded in production",
+      "config: SMTP_URL: required in production: PINs and activation codes must reach people",
+    ]);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stdout).toBe("");
+  });
+
+  it("npm run seed refuses a production configuration", async () => {
+    const result = await runScript("server/src/seed/cli.ts", { NODE_ENV: "production", ...PROD_BASE });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("seed: refused: NODE_ENV=production");
+  });
 });
+
+/** A production configuration that passes: the base the refusal tests take one thing away from. */
+const PROD_BASE = {
+  SESSION_SECRET: "p".repeat(40),
+  MONGODB_URI: "mongodb://127.0.0.1:1/balie",
+  SMTP_URL: "smtp://127.0.0.1:1",
+  PUBLIC_URL: "https://balie.example.nl",
+} as const;
 
 describe(loadConfig.name, () => {
   const prodSecret = "x".repeat(40);
+  const prod = { ...PROD_BASE, NODE_ENV: "production", SESSION_SECRET: prodSecret };
 
   it("has working defaults for development", () => {
     const config = loadConfig({});
@@ -39,7 +68,8 @@ describe(loadConfig.name, () => {
     expect(config.http.allowedOrigins).toEqual(["http://localhost:3000"]);
     expect(config.mongo.uri).toBeUndefined();
     expect(config.mongo.dataDir).toMatch(/\/data$/);
-    expect(config.session).toEqual({ secret: DEV_SESSION_SECRET, isDevDefault: true });
+    expect(config.session).toEqual({ secret: DEV_SESSION_SECRET, previousSecrets: [], isDevDefault: true });
+    expect(config.http.trustProxy).toBe(false);
     expect(config.eherkenning.simulator).toBe(true);
     expect(config.seed.demo).toBe(true);
     expect(config.shutdown).toEqual({ timeoutMs: 10_000, drainMs: 0 });
@@ -77,7 +107,7 @@ describe(loadConfig.name, () => {
 
   it("lists every problem at once, including cross-field production rules", () => {
     try {
-      loadConfig({ NODE_ENV: "production", PORT: "-1", SESSION_SECRET: "short", EH_SIMULATOR: "true" });
+      loadConfig({ ...PROD_BASE, NODE_ENV: "production", PORT: "-1", SESSION_SECRET: "short", EH_SIMULATOR: "true" });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -90,21 +120,44 @@ describe(loadConfig.name, () => {
   });
 
   it("refuses the development secret in production", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(
+    expect(() => loadConfig({ ...PROD_BASE, NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(
       "config: SESSION_SECRET: the development default is not allowed in production",
     );
   });
 
   it("turns the eHerkenning simulator off in production unless explicitly allowed", () => {
-    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: prodSecret }).eherkenning.simulator).toBe(false);
+    expect(loadConfig(prod).eherkenning.simulator).toBe(false);
     expect(
       loadConfig({
-        NODE_ENV: "production",
-        SESSION_SECRET: prodSecret,
+        ...prod,
         EH_SIMULATOR: "true",
         EH_SIMULATOR_ALLOW_IN_PRODUCTION: "true",
       }).eherkenning.simulator,
     ).toBe(true);
+  });
+
+  it("production: the embedded store only with EMBEDDED_STORE=allow, http only with ALLOW_INSECURE_PUBLIC_URL, never demo data", () => {
+    const embedded = loadConfig({ ...prod, MONGODB_URI: "", EMBEDDED_STORE: "allow" });
+    expect(embedded.mongo.embeddedInProduction).toBe(true);
+    expect(embedded.seed.demo).toBe(false);
+    expect(loadConfig({ ...prod, PUBLIC_URL: "http://10.0.0.5:3000", ALLOW_INSECURE_PUBLIC_URL: "true" }).http.publicUrl).toBe("http://10.0.0.5:3000");
+    expect(() => loadConfig({ ...prod, PUBLIC_URL: "http://10.0.0.5:3000" })).toThrow("config: PUBLIC_URL: must be an https:// URL");
+    expect(() => loadConfig({ ...prod, SMTP_URL: "" })).toThrow("config: SMTP_URL: required in production");
+    expect(loadConfig(prod).seed.demo).toBe(false);
+  });
+
+  it("TRUST_PROXY: a hop count or proxy addresses/CIDRs; 'true' (believe anyone) is refused", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).http.trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(loadConfig({ TRUST_PROXY: "false" }).http.trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow("config: TRUST_PROXY: true would believe any client's X-Forwarded-For");
+    expect(() => loadConfig({ TRUST_PROXY: "proxy.example.nl" })).toThrow('config: TRUST_PROXY: "proxy.example.nl" is not an address');
+  });
+
+  it("SESSION_SECRET_PREVIOUS: a comma list kept for verifying; in production each must be a real secret", () => {
+    const config = loadConfig({ ...prod, SESSION_SECRET_PREVIOUS: `${"a".repeat(32)}, ${"b".repeat(32)}` });
+    expect(config.session.previousSecrets).toEqual(["a".repeat(32), "b".repeat(32)]);
+    expect(() => loadConfig({ ...prod, SESSION_SECRET_PREVIOUS: "short" })).toThrow("config: SESSION_SECRET_PREVIOUS: each previous secret");
   });
 
   it("rejects booleans that are not booleans", () => {

@@ -28,16 +28,29 @@ export interface Config {
     readonly allowedOrigins: readonly string[];
     /** Maximum size of a JSON request body (body-parser syntax). */
     readonly jsonBodyLimit: string;
+    /**
+     * Which proxies' `X-Forwarded-*` headers to believe (Express `trust proxy`): false (none: the peer is the
+     * client), a hop count, or addresses/CIDRs of the proxies. Decides the client address of audit entries and
+     * rate limits; trusting more than the real proxies lets a client spoof its address.
+     */
+    readonly trustProxy: false | number | readonly string[];
   };
   readonly mongo: {
     /** Real MongoDB; absent means the embedded store is started in-process. */
     readonly uri: string | undefined;
     /** Absolute directory of the embedded store's journal and snapshots. */
     readonly dataDir: string;
+    /** Production without MONGODB_URI, allowed on purpose (`EMBEDDED_STORE=allow`): warned about at start and in /readyz. */
+    readonly embeddedInProduction: boolean;
   };
   readonly redis: { readonly url: string | undefined };
   readonly session: {
     readonly secret: string;
+    /**
+     * Earlier secrets (`SESSION_SECRET_PREVIOUS`, comma list) that still verify what they signed (chat tokens,
+     * the simulator's cookies) during a rotation; new values are signed with {@link secret} only.
+     */
+    readonly previousSecrets: readonly string[];
     /** True when the development default is in use (never in production). */
     readonly isDevDefault: boolean;
   };
@@ -122,6 +135,10 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   REDIS_URL: urlWith(["redis", "rediss"]).optional(),
   SESSION_SECRET: z.string().optional(),
+  SESSION_SECRET_PREVIOUS: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  EMBEDDED_STORE: z.enum(["allow"], { error: "must be allow (or unset)" }).optional(),
+  ALLOW_INSECURE_PUBLIC_URL: bool.optional(),
   SMTP_URL: urlWith(["smtp", "smtps"]).optional(),
   MAIL_FROM: z.string().optional(),
   LOG_LEVEL: z
@@ -214,7 +231,28 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         variable: "EH_SIMULATOR",
         message: "the eHerkenning simulator is refused in production unless EH_SIMULATOR_ALLOW_IN_PRODUCTION=true",
       });
+    if (raw.MONGODB_URI === undefined && raw.EMBEDDED_STORE !== "allow")
+      problems.push({
+        variable: "MONGODB_URI",
+        message: "required in production (a real MongoDB); set EMBEDDED_STORE=allow to run the embedded store on purpose",
+      });
+    if (raw.SEED_DEMO !== undefined && BOOL_TRUE.includes(raw.SEED_DEMO.toLowerCase()))
+      problems.push({ variable: "SEED_DEMO", message: "demo data is never seeded in production" });
+    if (raw.SMTP_URL === undefined)
+      problems.push({ variable: "SMTP_URL", message: "required in production: PINs and activation codes must reach people" });
+    const insecureAllowed =
+      raw.ALLOW_INSECURE_PUBLIC_URL !== undefined && BOOL_TRUE.includes(raw.ALLOW_INSECURE_PUBLIC_URL.toLowerCase());
+    if (!raw.PUBLIC_URL?.toLowerCase().startsWith("https://") && !insecureAllowed)
+      problems.push({
+        variable: "PUBLIC_URL",
+        message: "must be an https:// URL in production (ALLOW_INSECURE_PUBLIC_URL=true for a lab without TLS)",
+      });
+    for (const previous of splitList(raw.SESSION_SECRET_PREVIOUS ?? "")) {
+      if (previous.length < 32 || previous === DEV_SESSION_SECRET)
+        problems.push({ variable: "SESSION_SECRET_PREVIOUS", message: "each previous secret must be at least 32 characters and not the development default" });
+    }
   }
+  const trustProxy = parseTrustProxy(raw.TRUST_PROXY, problems);
 
   const port = e?.PORT ?? 3000;
   const publicUrl = (e?.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
@@ -240,10 +278,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       publicUrl,
       allowedOrigins: [...new Set(allowedOrigins)],
       jsonBodyLimit: "100kb",
+      trustProxy,
     },
-    mongo: { uri: e.MONGODB_URI, dataDir: path.resolve(e.DATA_DIR ?? "./data") },
+    mongo: {
+      uri: e.MONGODB_URI,
+      dataDir: path.resolve(e.DATA_DIR ?? "./data"),
+      embeddedInProduction: isProduction && e.MONGODB_URI === undefined,
+    },
     redis: { url: e.REDIS_URL },
-    session: { secret, isDevDefault: secret === DEV_SESSION_SECRET },
+    session: { secret, previousSecrets: splitList(e.SESSION_SECRET_PREVIOUS ?? ""), isDevDefault: secret === DEV_SESSION_SECRET },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Balie helpdesk <noreply@${new URL(publicUrl).hostname}>` },
     log: { level: e.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info") },
     eherkenning: {
@@ -257,10 +300,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         name: e.EH_CLAIM_NAME ?? "name",
       },
     },
-    seed: { demo: e.SEED_DEMO ?? e.MONGODB_URI === undefined },
+    // Never in production (refused above when asked for); elsewhere by default on the embedded store.
+    seed: { demo: !isProduction && (e.SEED_DEMO ?? e.MONGODB_URI === undefined) },
     shutdown: { timeoutMs, drainMs },
   };
   return deepFreeze(config);
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** `TRUST_PROXY`: unset/false → trust nobody; a number → that many hops; else a list of addresses or CIDRs. */
+function parseTrustProxy(value: string | undefined, problems: ConfigProblem[]): false | number | string[] {
+  if (value === undefined || BOOL_FALSE.includes(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (BOOL_TRUE.includes(value.toLowerCase())) {
+    problems.push({ variable: "TRUST_PROXY", message: "true would believe any client's X-Forwarded-For; give the hop count or the proxies' addresses" });
+    return false;
+  }
+  const entries = splitList(value);
+  const valid = /^(?:[0-9a-f:.]+(?:\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i;
+  for (const entry of entries) {
+    if (!valid.test(entry)) problems.push({ variable: "TRUST_PROXY", message: `"${entry}" is not an address, a CIDR (10.0.0.0/8) or a hop count` });
+  }
+  return entries;
 }
 
 function safeOrigin(url: string): string {

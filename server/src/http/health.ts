@@ -8,6 +8,8 @@ export interface HealthDeps {
   redis?: (() => Promise<boolean>) | undefined;
   /** True once shutdown has begun: readiness fails first so load balancers stop routing here. */
   isShuttingDown: () => boolean;
+  /** Warnings an operator must see (e.g. the embedded store in production); reported, not failing. */
+  warnings?: readonly string[] | undefined;
 }
 
 type CheckState = "ok" | "failed" | "shutting_down";
@@ -34,7 +36,7 @@ export function createHealthRouter(deps: HealthDeps): Router {
     res
       .status(failed.length === 0 ? 200 : 503)
       .set("Cache-Control", "no-store")
-      .json(failed.length === 0 ? { status: "ok", checks } : { status: "unavailable", failed, checks });
+      .json({ ...(failed.length === 0 ? { status: "ok" } : { status: "unavailable", failed }), checks, ...(deps.warnings?.length ? { warnings: deps.warnings } : {}) });
   });
   return router;
 }

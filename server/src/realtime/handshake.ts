@@ -22,7 +22,8 @@ import { tokenNotAfterMs } from "./session-guard.js";
 /** Options of {@link authenticateHandshake}. */
 export interface HandshakeOptions {
   sessions: SessionStore;
-  tokenSecret: string;
+  /** Current secret first, then previous ones still accepted during a rotation. */
+  tokenSecret: string | readonly string[];
 }
 
 /** Thrown for a refused handshake; `message` is the error id the client sees. */

@@ -26,7 +26,8 @@ export interface InstallRealtimeOptions {
   chat: ChatRuntime;
   sessions: SessionStore;
   /** SESSION_SECRET (chat tokens). */
-  tokenSecret: string;
+  /** Current secret first, then previous ones still accepted during a rotation. */
+  tokenSecret: string | readonly string[];
   logger: Logger;
 }
 

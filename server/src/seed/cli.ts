@@ -37,6 +37,12 @@ function print(summary: SeedSummary): void {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (config.isProduction) {
+    // `npm run seed` wipes the database: never against a production configuration.
+    process.stderr.write("seed: refused: NODE_ENV=production; demo data is never seeded in production\n");
+    process.exitCode = 1;
+    return;
+  }
   const logger = createLogger({ level: config.log.level === "info" ? "warn" : config.log.level });
   const mongo = await connectMongo(config, logger);
   try {

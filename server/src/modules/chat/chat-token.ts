@@ -36,14 +36,20 @@ export function signChatToken(secret: string, claims: Omit<ChatTokenClaims, "exp
   return { token: `${body}.${mac(secret, body).toString("base64url")}`, expiresAt: new Date(exp) };
 }
 
-/** The claims of a valid, unexpired token; null otherwise. */
-export function verifyChatToken(secret: string, token: string): ChatTokenClaims | null {
+/**
+ * The claims of a valid, unexpired token; null otherwise. `secrets` is the current secret and, during a rotation,
+ * the previous ones (`SESSION_SECRET_PREVIOUS`): a token signed with any of them verifies.
+ */
+export function verifyChatToken(secrets: string | readonly string[], token: string): ChatTokenClaims | null {
   const dot = token.indexOf(".");
   if (dot <= 0 || token.length > 2000) return null;
   const body = token.slice(0, dot);
   const given = Buffer.from(token.slice(dot + 1), "base64url");
-  const expected = mac(secret, body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const signedByOne = (typeof secrets === "string" ? [secrets] : secrets).some((secret) => {
+    const expected = mac(secret, body);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!signedByOne) return null;
   try {
     const c = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { o?: unknown; p?: unknown; n?: unknown; e?: unknown; s?: unknown };
     if (typeof c.o !== "string" || typeof c.p !== "string" || typeof c.n !== "string" || typeof c.e !== "number") return null;

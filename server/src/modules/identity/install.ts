@@ -69,7 +69,7 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
       clientId,
       clientSecret,
       redirectUri,
-      cookieKeys: [sha256(`eh-sim-cookie:${config.session.secret}`)],
+      cookieKeys: [config.session.secret, ...config.session.previousSecrets].map((s) => sha256(`eh-sim-cookie:${s}`)),
       claimNames: { ...config.eherkenning.claims, ...options.claimNames },
     });
     app.use(sim.router);
