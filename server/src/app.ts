@@ -8,6 +8,8 @@ import { errorHandler } from "./http/middleware/error-handler.js";
 import { apiNotFound, createApiRouter, createOpenApiRouter } from "./http/router.js";
 import { createApiDocsRouter } from "./http/api-docs.js";
 import { createStaticRouter } from "./http/static.js";
+import { httpMetrics, metricsRoute } from "./http/metrics-routes.js";
+import type { Metrics } from "./infra/metrics.js";
 import { createHttpLogger, type Logger } from "./infra/logger.js";
 import { installIdentity } from "./modules/identity/install.js";
 import { redisSessionStore } from "./modules/identity/redis-session-store.js";
@@ -22,6 +24,8 @@ export interface AppDeps {
   redis?: Redis | undefined;
   /** Directory of the Vite build (`dist/public`); a placeholder page is served when it has no index.html. */
   publicDir: string;
+  /** Prometheus metrics of this process. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -59,12 +63,17 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   app.use(createHttpLogger(deps.logger));
+  if (deps.metrics) {
+    app.use(httpMetrics(deps.metrics));
+    if (config.metrics.token) app.use(metricsRoute(deps.metrics, config.metrics.token));
+  }
   app.use(createHealthRouter(deps.health));
   app.use(express.json({ limit: config.http.jsonBodyLimit }));
   // Identity: eHerkenning (+ simulator), sessions, CSRF, /dev/mail, auth routes (see modules/identity/install.ts).
   const identity = installIdentity(app, {
     config,
     logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.redis ? { sessions: redisSessionStore(deps.redis) } : {}),
   });
   // "Er staat een nieuw bericht in uw Digitaal archief" goes out through the same mailer as the PIN mails.

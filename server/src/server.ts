@@ -1,4 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
+import { startMetricsServer } from "./http/metrics-routes.js";
+import { createMetrics, type Metrics } from "./infra/metrics.js";
+import { observeChat } from "./modules/chat/chat-metrics.js";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Redis } from "ioredis";
@@ -48,6 +51,10 @@ export interface RunningServer {
   readonly bus: EventBus;
   /** The chat availability signal and its SSE stream (`tick()` recomputes now, for tests with a ManualClock). */
   readonly availability: AvailabilityHandle;
+  /** Prometheus metrics of this process. */
+  readonly metrics: Metrics;
+  /** `/metrics` on the separate listener when METRICS_PORT is set. */
+  readonly metricsUrl: string | undefined;
   /** True once {@link RunningServer.stop} was called. */
   isShuttingDown(): boolean;
   /**
@@ -97,8 +104,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
 
     let shuttingDown = false;
     const redisClient = redis;
+    const metrics = createMetrics();
     const app = createApp(config, {
       logger,
+      metrics,
       redis: redisClient,
       publicDir: options.publicDir ?? path.resolve("dist/public"),
       health: {
@@ -139,6 +148,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
       logger,
     });
 
+    observeChat(metrics, bus);
+    metrics.gauge("balie_socketio_connections", "Open Socket.IO connections on this node", () => io.engine.clientsCount);
+    metrics.gauge("balie_availability_streams", "Open availability SSE streams on this node", () => availability.hub.size);
+    const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics, config.metrics.port, config.http.host) : undefined;
+
     await listen(httpServer, config.http.port, config.http.host);
     const port = (httpServer.address() as AddressInfo).port;
     const host = ["0.0.0.0", "::", ""].includes(config.http.host) ? "127.0.0.1" : config.http.host;
@@ -158,6 +172,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         if (config.shutdown.drainMs > 0) await delay(config.shutdown.drainMs);
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         availability.stop();
+        metricsServer?.close();
         uninstallOpeningHours();
         await chat.stop();
         realtime.uninstall();
@@ -191,6 +206,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       availability,
       chat,
       realtime,
+      metrics,
+      metricsUrl: metricsServer ? `http://${host}:${(metricsServer.address() as AddressInfo).port}/metrics` : undefined,
       isShuttingDown: () => shuttingDown,
       stop,
     };

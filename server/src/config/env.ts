@@ -66,6 +66,8 @@ export interface Config {
     readonly claims: { readonly actingSubject: string; readonly legalSubject: string; readonly name: string };
   };
   readonly seed: { readonly demo: boolean };
+  /** Prometheus `/metrics`: a separate listener and/or a bearer token on the main port; neither → not served. */
+  readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
   readonly shutdown: {
     /** Hard deadline for a graceful shutdown; the process exits 1 after it. */
     readonly timeoutMs: number;
@@ -156,6 +158,8 @@ const schema = z.object({
   EH_CLAIM_NAME: z.string().min(1).optional(),
   SEED_DEMO: bool.optional(),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).optional(),
+  METRICS_PORT: wholeNumber(0, 65535).optional(),
+  METRICS_TOKEN: z.string().min(24, { error: "must be at least 24 characters" }).optional(),
   SHUTDOWN_DRAIN_MS: wholeNumber(0, 600_000).optional(),
 });
 
@@ -303,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // Never in production (refused above when asked for); elsewhere by default on the embedded store.
     seed: { demo: !isProduction && (e.SEED_DEMO ?? e.MONGODB_URI === undefined) },
     shutdown: { timeoutMs, drainMs },
+    metrics: { port: e.METRICS_PORT, token: e.METRICS_TOKEN },
   };
   return deepFreeze(config);
 }

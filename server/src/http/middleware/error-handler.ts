@@ -22,6 +22,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
     return;
   }
   const { id, status, fields, details } = classify(err);
+  res.locals.errorId = id; // for the metrics (login failures, blocks)
   if (status >= 500) req.log.error({ err }, "request failed");
   else req.log.debug({ err: { id, fields } }, "request rejected");
   const locale = pickLocale(req.headers["accept-language"]);

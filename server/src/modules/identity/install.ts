@@ -16,6 +16,7 @@ import { createRelyingParty, type EherkenningClaimNames, type RelyingParty } fro
 import { devOutboxRouter, type DevOutbox } from "../../infra/dev-outbox.js";
 import type { Logger } from "../../infra/logger.js";
 import { createMailer, type Mailer } from "../../infra/mailer.js";
+import type { Metrics } from "../../infra/metrics.js";
 import { scheduleStaleLinkRemover } from "../../jobs/stale-link-remover.js";
 import { createEhSimulator, SIMULATOR_PATH } from "../eh-simulator/simulator.js";
 import { authRouter } from "./routes/auth.routes.js";
@@ -36,6 +37,8 @@ export interface InstallIdentityOptions {
   claimNames?: Partial<EherkenningClaimNames>;
   /** Run the hourly stale-link job (default true). */
   scheduleJobs?: boolean;
+  /** Counts mails sent and failed. */
+  metrics?: Pick<Metrics, "mails">;
 }
 
 /** What {@link installIdentity} set up. */
@@ -53,7 +56,21 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   const log = logger.child({ module: "identity" });
   const publicUrl = config.http.publicUrl;
   const mailerHandle = options.mailer ? undefined : createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from });
-  const mailer: Mailer = options.mailer ?? mailerHandle!;
+  const plainMailer: Mailer = options.mailer ?? mailerHandle!;
+  const mails = options.metrics?.mails;
+  const mailer: Mailer = mails
+    ? {
+        send: (message) =>
+          plainMailer.send(message).then(
+            () => void mails.inc({ result: "sent" }),
+            (err: unknown) => {
+              mails.inc({ result: "failed" });
+              throw err;
+            },
+          ),
+        close: () => plainMailer.close(),
+      }
+    : plainMailer;
   const sessions = options.sessions ?? mongoSessionStore();
   const redirectUri = `${publicUrl}/auth/eherkenning/callback`;
   const clientId = config.eherkenning.clientId ?? "balie";
