@@ -15,7 +15,8 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger({ level: config.log.level });
+// JSON lines in production (and whenever stdout is a pipe or a file); readable lines on a developer's terminal.
+const logger = createLogger({ level: config.log.level, pretty: !config.isProduction && process.stdout.isTTY === true });
 
 let server: RunningServer;
 try {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type Logger } from "pino";
 import { pinoHttp, type HttpLogger } from "pino-http";
+import pretty from "pino-pretty";
 import type { LogLevel } from "../config/env.js";
 
 export type { Logger } from "pino";
@@ -76,6 +77,8 @@ export interface LoggerOptions {
   level: LogLevel;
   /** Where log lines go (tests capture them); defaults to stdout. */
   destination?: pino.DestinationStream;
+  /** Human-readable lines (pino-pretty) instead of JSON: development on a terminal only. */
+  pretty?: boolean;
 }
 
 /** The process logger: JSON lines, personal data redacted. */
@@ -87,8 +90,13 @@ export function createLogger(options: LoggerOptions): Logger {
       redact: { paths: redactPaths(), censor: "[Redacted]" },
       serializers: { err: pino.stdSerializers.err },
     },
-    options.destination ?? pino.destination({ sync: false }),
+    options.destination ?? (options.pretty ? prettyStream() : pino.destination({ sync: false })),
   );
+}
+
+/** pino-pretty as an in-process stream (no worker thread): colours, local time, no pid/hostname noise. */
+function prettyStream(): pino.DestinationStream {
+  return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", sync: true });
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;

@@ -117,16 +117,21 @@ function isDuplicateKey(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
-/** Seeds the demo data when the organisations collection is empty; otherwise does nothing. */
-export async function seedDemoDataIfEmpty(logger: { info(...args: unknown[]): void }): Promise<void> {
+/**
+ * Seeds the demo data when the organisations collection is empty; otherwise does nothing. The log gets one
+ * structured line; how to log in (identities, usernames, activation code, where the PIN mail goes) is printed
+ * to `print` as plain lines a person can read, not inside a JSON string.
+ */
+export async function seedDemoDataIfEmpty(
+  logger: { info(...args: unknown[]): void },
+  print: (text: string) => void = (text) => void process.stdout.write(text),
+): Promise<void> {
   if ((await OrganisationModel.countDocuments({}).limit(1)) > 0) return;
   try {
     const summary = await seedDemoData();
     const logins = formatIdentitySummary(await seedIdentityDemo());
-    logger.info(
-      { schools: summary.schools, boards: summary.boards, contactMoments: summary.contactMoments },
-      `demo data seeded\n${logins.join("\n")}`,
-    );
+    logger.info({ schools: summary.schools, boards: summary.boards, contactMoments: summary.contactMoments }, "demo data seeded");
+    print(`\n${logins.join("\n")}\n\n`);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     logger.info("demo data is being seeded by another process");

@@ -121,10 +121,16 @@ describe(seedDemoDataIfEmpty.name, () => {
     try {
       await mongoose.connect(store.uri, { dbName: "balie" });
       const logged: unknown[][] = [];
-      await seedDemoDataIfEmpty({ info: (...args) => logged.push(args) });
-      await seedDemoDataIfEmpty({ info: (...args) => logged.push(args) });
+      const printed: string[] = [];
+      await seedDemoDataIfEmpty({ info: (...args) => logged.push(args) }, (t) => printed.push(t));
+      await seedDemoDataIfEmpty({ info: (...args) => logged.push(args) }, (t) => printed.push(t));
       expect(await OrganisationModel.countDocuments({})).toBe(8);
       expect(logged).toHaveLength(1);
+      // The banner is plain text lines, not a JSON string with \n escapes.
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toMatch(/\n.*\n/);
+      expect(printed[0]).not.toContain("\\n");
+      expect(printed[0]!.trim().startsWith("{")).toBe(false);
     } finally {
       await mongoose.disconnect();
       await store.close();
