@@ -53,6 +53,18 @@ describe("home page", () => {
     expect(focused).toBe("Direct naar de inhoud");
   });
 
+  it("serves /favicon.ico (browsers and bookmarks ask for it) and every page links the icons", async () => {
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]); // ICO header
+    for (const path of ["/", "/inloggen", "/portaal", "/medewerker/inloggen"]) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      expect(html, path).toContain('<link rel="icon" href="/favicon.ico" sizes="any"');
+    }
+  });
+
   it("axe harness really reports violations (guards against a vacuous check)", async () => {
     await page.evaluate(() => {
       const img = document.createElement("img");
