@@ -209,6 +209,21 @@ describe("identity pages", () => {
     await page.context().close();
   });
 
+  it("/koppelen: a person can stop linking; the eHerkenning login is forgotten and they are logged out", async () => {
+    const { page, errors } = await openPage(env);
+    await onLinkPage(page);
+    const stop = page.getByRole("button", { name: "Stoppen met koppelen en uitloggen" });
+    await stop.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/inloggen\?uitgelogd=1$/);
+    const session = await page.evaluate(() => fetch("/api/v1/session").then((r) => r.json() as Promise<{ pendingLink: unknown; principal: unknown }>));
+    expect(session.pendingLink).toBeNull();
+    expect(session.principal).toBeNull();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("/koppelen activation variant: a code past 24 hours tells them to ask the helpdesk", async () => {
     const kvk = nextKvk();
     const school = await createSchool({ kvkNumber: kvk });

@@ -43,6 +43,8 @@ export const en: Catalogue = {
 
   "link.title": "Link eHerkenning to your account",
   "link.titleAdd": "Add an account",
+  "link.cancel": "Stop linking and log out",
+  "link.cancelAdd": "Cancel, back to the portal",
   "link.intro":
     "This is the first time you log in with eHerkenning. To get access, log in once with your Balie username and password, or enter your activation code. Under \"E-mail\", enter your personal e-mail address. A PIN code will be sent to this address; you need it to complete the link.",
   "link.introAdd":

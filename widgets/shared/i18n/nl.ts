@@ -52,6 +52,8 @@ export const nl = {
   // Link page
   "link.title": "eHerkenning koppelen aan account",
   "link.titleAdd": "Account toevoegen",
+  "link.cancel": "Stoppen met koppelen en uitloggen",
+  "link.cancelAdd": "Annuleren, terug naar de portal",
   "link.intro":
     "Dit is de eerste keer dat u inlogt met eHerkenning. Om toegang te krijgen moet u eenmalig inloggen met gebruikersnaam en wachtwoord van Balie of uw activatiecode invoeren. Bij \"E-mail\" vult u uw persoonlijke e-mailadres in. Naar dit adres wordt een pincode gestuurd die u nodig hebt om het koppelproces te voltooien.",
   "link.introAdd":

@@ -10,6 +10,7 @@ import { LightElement } from "../../../../widgets/shared/light-element.js";
 import { api, ApiError } from "../../shared/api.js";
 import { HelpdeskContactController } from "../../shared/helpdesk-contact.js";
 import { go } from "../routes.js";
+import { cancelLink } from "./cancel-link.js";
 import { pageHeading } from "./page-heading.js";
 import { stateForError, type DeadEnd } from "./dead-ends.js";
 
@@ -99,7 +100,8 @@ export class HdRouteLink extends LightElement {
         .busy=${this.busy}
         .error=${this.error}
         @hd-link-submit=${this.onLinkSubmit}
-      ></hd-link-form>`;
+      ></hd-link-form>
+      ${cancelLink(this.adding)}`;
   }
 }
 
