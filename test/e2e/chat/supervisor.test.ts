@@ -81,6 +81,8 @@ describe("supervisor console", () => {
     await expect.poll(() => page.locator("hd-agent-hours tbody").textContent(), { timeout: 5_000 }).toContain("Teamdag");
     expect(await page.locator("hd-agent-hours tbody").textContent()).toContain("woensdag 11 maart 2026");
     await expect.poll(() => status.textContent(), { timeout: 2_000 }).not.toContain("De chat is open");
+    // The school sees why: the supervisor's reason for the closure.
+    await expect.poll(() => status.locator("p").first().textContent()).toContain("(Teamdag)");
     await expect.poll(() => status.locator("dl").textContent()).toMatch(/Telefoon.*E-mail/s);
     await expect.poll(() => status.locator("p").nth(1).textContent()).toContain("De chat is weer open op");
     expect(await portal.locator("hd-chat .launcher").count()).toBe(0);

@@ -47,7 +47,7 @@ export class HdChatStatus extends LitElement {
     if (!a) return html`<p role="status">${tc("chat.status.checking")}</p>`;
     if (a.available) return html`<p class="state" role="status">${tc("chat.status.available")}</p>`;
     return html`<p class="state" role="status">
-        ${a.open ? tc("chat.status.busy") : a.holiday ? `${tc("chat.status.closed")} (${a.holiday})` : tc("chat.status.closed")}
+        ${a.open ? tc("chat.status.busy") : a.holiday || a.closureReason ? `${tc("chat.status.closed")} (${a.holiday ?? a.closureReason})` : tc("chat.status.closed")}
       </p>
       ${a.nextOpening ? html`<p>${tc("chat.status.nextOpening", { when: this.when(a.nextOpening) })}</p>` : nothing}
       <p>${tc("chat.status.other")}</p>

@@ -62,6 +62,8 @@ export const availabilitySchema = z.object({
   closesAt: instant.nullable(),
   /** Dutch name of the holiday when `reason` is `holiday` (`"Koningsdag"`), else null. */
   holiday: z.string().nullable(),
+  /** The supervisors' reason for a closure (`"Teamdag"`) when `reason` is `closure`, else null. */
+  closureReason: z.string().nullable(),
   /** Helpdesk phone number to show instead of the button (display form, e.g. `"050 123 4567"`). */
   phone: z.string(),
   /** Helpdesk e-mail address to show instead of the button. */

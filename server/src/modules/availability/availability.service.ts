@@ -157,6 +157,7 @@ export class AvailabilityService {
       nextOpening: status.open ? null : toIso(hours.calendar.nextOpeningAfter(t)),
       closesAt: status.open ? toIso(hours.calendar.nextClosingAfter(t)) : null,
       holiday: status.holiday,
+      closureReason: status.open ? null : (status.closureReason ?? null),
       phone: hours.phone,
       email: hours.email,
     };

@@ -18,6 +18,8 @@ export interface ScheduleRules {
 export interface ClosureSpan {
   startsAtMs: number;
   endsAtMs: number;
+  /** Why the helpdesk is closed ("Teamdag"), told to schools. */
+  reason?: string | undefined;
 }
 
 /** Why the schedule says open or closed at an instant. */
@@ -29,6 +31,8 @@ export interface OpeningStatus {
   reason: OpeningReason;
   /** Name of the closing holiday of that local day, when `reason` is `holiday`. */
   holiday: string | null;
+  /** The supervisor's reason for the closure, when `reason` is `closure`. */
+  closureReason?: string | null;
 }
 
 /** Monday–Friday 09:00–16:00, Europe/Amsterdam (source: MijnHelpdeskPO "Chatfunctie"). */
@@ -72,7 +76,8 @@ export class OpeningCalendar {
   /** Open or closed at `at`, and why. Precedence: closure, then holiday, then the weekly schedule. */
   statusAt(at: Date | number): OpeningStatus {
     const ms = +at;
-    if (this.closures.some((c) => c.startsAtMs <= ms && ms < c.endsAtMs)) return { open: false, reason: "closure", holiday: null };
+    const closure = this.closures.find((c) => c.startsAtMs <= ms && ms < c.endsAtMs);
+    if (closure) return { open: false, reason: "closure", holiday: null, closureReason: closure.reason ?? null };
     const p = zonedParts(ms, this.tz);
     const holiday = closingHolidayOn(p);
     if (holiday) return { open: false, reason: "holiday", holiday };

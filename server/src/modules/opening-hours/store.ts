@@ -51,7 +51,7 @@ export async function reloadOpeningHours(): Promise<OpeningHoursState> {
   const [saved, closures] = await Promise.all([
     WeeklyScheduleModel.findById("weekly").lean<WeeklyScheduleDoc>().exec(),
     ChatClosureModel.find({ endsAt: { $gt: new Date(nowMs() - CLOSURE_LOOKBACK_MS) } })
-      .select({ startsAt: 1, endsAt: 1 })
+      .select({ startsAt: 1, endsAt: 1, reason: 1 })
       .lean()
       .exec(),
   ]);
@@ -59,7 +59,7 @@ export async function reloadOpeningHours(): Promise<OpeningHoursState> {
   state = {
     calendar: new OpeningCalendar(
       rules,
-      closures.map((c) => ({ startsAtMs: c.startsAt.getTime(), endsAtMs: c.endsAt.getTime() })),
+      closures.map((c) => ({ startsAtMs: c.startsAt.getTime(), endsAtMs: c.endsAt.getTime(), reason: c.reason })),
     ),
     rules,
     phone: saved?.phone ?? DEFAULT_HELPDESK_CONTACT.phone,

@@ -297,11 +297,14 @@ export class HdTabSupport extends LightElement {
       ? t("support.contact.openUntil", { time: formatTime(a.closesAt) })
       : a.nextOpening ? t("support.contact.nextOpening", { when: formatDayTime(a.nextOpening) }) : t("support.contact.closed");
     const chat = a.available ? t("support.contact.chatAvailable") : a.open ? t("support.contact.chatBusy") : t("support.contact.chatClosed");
+    // A closure or holiday says why, so a school knows it is not a fault ("Gesloten: Teamdag").
+    const why = a.open ? "" : (a.closureReason ?? a.holiday);
     return html`<section class="hd-tile hd-history__section" aria-labelledby="hd-support-contact">
       <h2 class="utrecht-heading-2" id="hd-support-contact">${t("support.contact.heading")}</h2>
       <dl class="hd-history__contact">
         <dt>${t("support.contact.phone")}</dt>
-        <dd><a class="utrecht-link" href=${`tel:${a.phone.replace(/[^\d+]/g, "")}`}>${a.phone}</a><br />${hours}</dd>
+        <dd><a class="utrecht-link" href=${`tel:${a.phone.replace(/[^\d+]/g, "")}`}>${a.phone}</a><br />${hours}
+          ${why ? html`<br /><span class="hd-history__closed-why">${t("support.contact.closedBecause", { why })}</span>` : nothing}</dd>
         <dt>${t("support.contact.email")}</dt>
         <dd><a class="utrecht-link" href=${`mailto:${a.email}`}>${a.email}</a></dd>
         <dt>${t("support.contact.chat")}</dt>
