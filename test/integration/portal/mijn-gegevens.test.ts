@@ -132,6 +132,9 @@ describe("news", () => {
     const po = await publish("Alleen PO", { type: "sector", sector: "po" }, 10);
     const mine = await publish("Alleen voor deze school", { type: "organisations", codes: [school.code] }, 5);
     await publish("Voor het bestuur", { type: "organisations", codes: [board.code] }, 4);
+    const allSchools = await publish("Voor alle scholen", { type: "kind", kind: "school" }, 6);
+    await publish("Voor alle besturen", { type: "kind", kind: "board" }, 7);
+    expect(allSchools.audience).toMatchObject({ type: "kind", kind: "school", sector: null, organisations: [] });
     await publish("Voor een andere school", { type: "organisations", codes: [other.code] }, 3);
     const withdrawn = await publish("Ingetrokken", { type: "organisations", codes: [school.code] }, 2);
     const scheduled = await publish("Gepland", { type: "organisations", codes: [school.code] }, -60);
@@ -147,7 +150,12 @@ describe("news", () => {
     const titles = seen.body.items.map((i) => i.title);
     expect(titles.indexOf(mine.title)).toBeLessThan(titles.indexOf(po.title));
     expect(titles.indexOf(po.title)).toBeLessThan(titles.indexOf(all.title));
-    for (const hidden of ["Alleen SO", "Voor het bestuur", "Voor een andere school", "Ingetrokken", "Gepland"]) expect(titles).not.toContain(hidden);
+    for (const hidden of ["Alleen SO", "Voor het bestuur", "Voor alle besturen", "Voor een andere school", "Ingetrokken", "Gepland"]) expect(titles).not.toContain(hidden);
+    expect(titles).toContain("Voor alle scholen");
+    const boardClient = await loginAsContact(env.server, [board._id]);
+    const boardTitles = (await boardClient.get<OrganisationNewsList>(`${orgPath(board._id)}/news?limit=100`)).body.items.map((i) => i.title);
+    expect(boardTitles).toContain("Voor alle besturen");
+    expect(boardTitles).not.toContain("Voor alle scholen");
     expect(seen.body.items.find((i) => i.id === mine.id)).toEqual({ id: mine.id, title: mine.title, body: mine.body, publishedAt: mine.publishedAt });
     const dates = seen.body.items.map((i) => i.publishedAt);
     expect([...dates].sort().reverse()).toEqual(dates);

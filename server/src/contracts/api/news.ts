@@ -5,6 +5,7 @@
  * - `GET /api/v1/organisations/:organisationId/news` (anyone who may act for the organisation, see
  *   `organisations.ts`) → {@link OrganisationNewsList}: published, not withdrawn, audience `all`, the
  *   organisation's sector, or a list that names the organisation; newest first.
+ * Audiences: everyone, a sector (po/so), every school or every board (`kind`), or organisations by code.
  * - Supervisors only (403 `forbidden` for agents and contacts): `GET /api/v1/news` (everything, incl. scheduled
  *   and withdrawn), `POST /api/v1/news`, `PATCH /api/v1/news/:newsId`, `POST /api/v1/news/:newsId/withdraw`.
  *
@@ -17,6 +18,8 @@ import { objectIdSchema } from "./auth.js";
 import { organisationRefSchema } from "./organisations.js";
 
 export const NEWS_SECTORS = ["po", "so"] as const;
+/** Audience by kind of organisation: all schools, or all boards. */
+export const NEWS_KINDS = ["school", "board"] as const;
 
 
 /** Instellingscode (`12ab` → `12AB`) or bestuursnummer (`41234`). */
@@ -30,6 +33,8 @@ export const organisationCodeSchema = z
 export const newsAudienceInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("all") }).strict(),
   z.object({ type: z.literal("sector"), sector: z.enum(NEWS_SECTORS) }).strict(),
+  /** Every school, or every board. */
+  z.object({ type: z.literal("kind"), kind: z.enum(NEWS_KINDS) }).strict(),
   z
     .object({
       type: z.literal("organisations"),
@@ -47,8 +52,9 @@ export type NewsAudienceParsed = z.output<typeof newsAudienceInputSchema>;
 
 /** Who sees an item, as returned. */
 export const newsAudienceSchema = z.object({
-  type: z.enum(["all", "sector", "organisations"]),
+  type: z.enum(["all", "sector", "kind", "organisations"]),
   sector: z.enum(NEWS_SECTORS).nullable(),
+  kind: z.enum(NEWS_KINDS).nullable(),
   organisations: z.array(organisationRefSchema),
 });
 export type NewsAudience = z.infer<typeof newsAudienceSchema>;

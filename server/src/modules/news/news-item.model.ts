@@ -6,7 +6,7 @@ import mongoose, { Schema, type HydratedDocument, type Model, type Types } from 
 import { now } from "../../infra/clock.js";
 import { SECTORS, type Sector } from "../organisations/organisation.model.js";
 
-export const NEWS_AUDIENCE_TYPES = ["all", "sector", "organisations"] as const;
+export const NEWS_AUDIENCE_TYPES = ["all", "sector", "kind", "organisations"] as const;
 export type NewsAudienceType = (typeof NEWS_AUDIENCE_TYPES)[number];
 
 /** Who sees an item: everyone, one sector, or a list of organisations. */
@@ -14,6 +14,8 @@ export interface NewsAudience {
   type: NewsAudienceType;
   /** With `type: "sector"`. */
   sector?: Sector | null;
+  /** With `type: "kind"`: every school or every board. */
+  kind?: "school" | "board" | null;
   /** With `type: "organisations"`; a board listed here does not imply its schools. */
   organisationIds?: Types.ObjectId[];
 }
@@ -40,6 +42,7 @@ const audienceSchema = new Schema<NewsAudience>(
   {
     type: { type: String, enum: NEWS_AUDIENCE_TYPES, required: true },
     sector: { type: String, enum: [...SECTORS, null] },
+    kind: { type: String, enum: ["school", "board", null] },
     organisationIds: { type: [{ type: Schema.Types.ObjectId, ref: "Organisation" }], default: undefined },
   },
   { _id: false },
@@ -47,6 +50,7 @@ const audienceSchema = new Schema<NewsAudience>(
 
 audienceSchema.pre("validate", function () {
   if (this.type === "sector" && !this.sector) this.invalidate("sector", "required");
+  if (this.type === "kind" && !this.kind) this.invalidate("kind", "required");
   if (this.type === "organisations" && !(this.organisationIds?.length ?? 0)) {
     this.invalidate("organisationIds", "required");
   }

@@ -23,6 +23,7 @@ export async function presentNewsItems(items: readonly NewsItem[], at: Date): Pr
     audience: {
       type: item.audience.type,
       sector: item.audience.sector ?? null,
+      kind: item.audience.kind ?? null,
       organisations: (item.audience.organisationIds ?? []).map((id) => byId.get(String(id))).filter((o): o is OrganisationRef => o !== undefined),
     },
     withdrawnAt: item.withdrawnAt ? item.withdrawnAt.toISOString() : null,

@@ -8,12 +8,12 @@ import { NewsItemModel, type NewsItem } from "./news-item.model.js";
 import { presentNewsItems, presentOrganisationNewsItem } from "./news.presenter.js";
 
 /**
- * Published (not scheduled), not withdrawn items for an organisation: audience `all`, its sector, or a list
+ * Published (not scheduled), not withdrawn items for an organisation: audience `all`, its sector, its kind, or a list
  * naming it; newest first.
  */
 export async function listOrganisationNews(organisationId: string, limit: number): Promise<OrganisationNewsList> {
   const orgId = new Types.ObjectId(organisationId);
-  const org = await OrganisationModel.findById(orgId).select({ sector: 1 }).lean().exec();
+  const org = await OrganisationModel.findById(orgId).select({ sector: 1, kind: 1 }).lean().exec();
   if (!org) throw new AppError("not_found");
   const items = await NewsItemModel.find({
     publishedAt: { $lte: now() },
@@ -21,6 +21,7 @@ export async function listOrganisationNews(organisationId: string, limit: number
     $or: [
       { "audience.type": "all" },
       { "audience.type": "sector", "audience.sector": org.sector },
+      { "audience.type": "kind", "audience.kind": org.kind },
       { "audience.type": "organisations", "audience.organisationIds": orgId },
     ],
   })

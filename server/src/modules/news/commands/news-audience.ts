@@ -9,6 +9,7 @@ import type { NewsAudience } from "../news-item.model.js";
 export async function resolveNewsAudience(input: NewsAudienceParsed): Promise<NewsAudience> {
   if (input.type === "all") return { type: "all", sector: null };
   if (input.type === "sector") return { type: "sector", sector: input.sector };
+  if (input.type === "kind") return { type: "kind", sector: null, kind: input.kind };
   const schoolCodes = input.codes.filter((c) => c.length === 4);
   const boardCodes = input.codes.filter((c) => c.length === 5);
   const orgs = await OrganisationModel.find({
