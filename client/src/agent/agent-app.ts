@@ -22,6 +22,7 @@ import "../../../widgets/agent/hd-agent-context/hd-agent-context.js";
 import type { HdAgentHelp } from "../../../widgets/agent/hd-agent-help/hd-agent-help.js";
 import "../../../widgets/agent/hd-agent-help/hd-agent-help.js";
 import "../../../widgets/agent/hd-agent-hours/hd-agent-hours.js";
+import "../../../widgets/agent/hd-agent-news/hd-agent-news.js";
 import "../../../widgets/agent/hd-agent-overview/hd-agent-overview.js";
 import "../../../widgets/agent/hd-agent-presence/hd-agent-presence.js";
 import type { HdAgentQueue } from "../../../widgets/agent/hd-agent-queue/hd-agent-queue.js";
@@ -34,7 +35,7 @@ import { api } from "../shared/api.js";
 import { styles } from "./agent-app.styles.js";
 import { Notifier } from "./notifier.js";
 
-type View = "chats" | "overview" | "hours" | "canned";
+type View = "chats" | "overview" | "hours" | "canned" | "news";
 /** Chats shown side by side; more wait in the list until one is closed. */
 const MAX_VISIBLE = 4;
 
@@ -210,6 +211,7 @@ export class HdAgentApp extends LightElement {
   private renderView(): TemplateResult {
     if (this.view === "overview") return html`<hd-agent-overview .api=${api} revision=${(this.connection?.presenceRevision ?? 0) + this.presenceRevision}></hd-agent-overview>`;
     if (this.view === "hours") return html`<hd-agent-hours .api=${api}></hd-agent-hours>`;
+    if (this.view === "news") return html`<hd-agent-news .api=${api}></hd-agent-news>`;
     if (this.view === "canned") return html`<hd-agent-canned .api=${api} .items=${this.canned} @hd-canned-changed=${() => void this.loadCanned()}></hd-agent-canned>`;
     return this.renderChats();
   }
@@ -221,6 +223,7 @@ export class HdAgentApp extends LightElement {
       ["overview", t("console.nav.overview")],
       ["hours", t("console.nav.hours")],
       ["canned", t("console.nav.canned")],
+      ["news", t("console.nav.news")],
     ];
     return html`<nav class="hd-agent-app__nav" aria-label=${t("console.nav.label")}>
       ${views.map(

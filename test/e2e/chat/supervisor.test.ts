@@ -1,7 +1,8 @@
 /**
  * The supervisor's side of the console in Chromium (real server, real login): live overview with capacities,
  * canned answers, opening hours and closures; a closure reaches `<hd-chat-status>` on an open portal page live;
- * the help dialog and the English switch.
+ * news published, previewed, edited and withdrawn (with confirmation) reaching a school's Mijn gegevens; the
+ * help dialog and the English switch.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ let cleanup: () => void;
 let page: Page;
 let portal: Page;
 let errors: string[];
+let schoolCode: string;
 
 beforeAll(async () => {
   const built = await buildClient();
@@ -25,7 +27,8 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startChatServer(built.outDir)]);
   page = await agentLogsIn(browser, server, "supervisor", "Sanne Supervisor");
   errors = collectErrors(page);
-  const school = await createSchool();
+  const school = await createSchool({ name: "OBS Het Nieuwsblad" });
+  schoolCode = school.code;
   const contact = await loginAsContact(server, [school._id]);
   portal = await (await contextWithSession(browser, server, contact)).newPage();
   await portal.goto(`${server.url}/portaal`);
@@ -123,6 +126,53 @@ describe("supervisor console", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it("publishes news for one school with a preview, edits it, and withdraws it after confirming", async () => {
+    await page.getByRole("button", { name: "Nieuws" }).click();
+    const news = page.locator("hd-agent-news");
+    await news.getByRole("heading", { name: "Nieuw bericht" }).waitFor();
+    // An empty submit names the fields; a code nobody has is refused at its field.
+    await news.getByRole("button", { name: "Publiceren" }).click();
+    await expect.poll(() => news.getByLabel("Titel").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hd-news-title");
+    await news.getByLabel("Titel").fill("Storing in de uitwisseling");
+    await news.getByLabel("Tekst").fill("De uitwisseling met ROD is vandaag gestoord.\n\nMorgen werkt alles weer.");
+    await news.getByRole("radio", { name: "Eén of meer organisaties" }).check();
+    await news.getByLabel("Instellingscode of bestuursnummer").fill("99ZZ");
+    await news.getByRole("button", { name: "Publiceren" }).click();
+    await expect.poll(() => news.locator("#hd-news-code-error").textContent()).toContain("Geen school of bestuur met deze code.");
+    await news.getByLabel("Instellingscode of bestuursnummer").fill(schoolCode);
+
+    await news.getByRole("button", { name: "Voorbeeld" }).click();
+    const preview = news.getByRole("region", { name: "Voorbeeld van het bericht" });
+    expect(await preview.getByRole("heading", { name: "Storing in de uitwisseling" }).count()).toBe(1);
+    expect(await preview.locator("p.utrecht-paragraph").allTextContents()).toEqual(["De uitwisseling met ROD is vandaag gestoord.", "Morgen werkt alles weer."]);
+    expect((await runAxe(page)).report).toBe("");
+    await page.screenshot({ path: "/tmp/chat-supervisor-news.png", fullPage: true });
+    await news.getByRole("button", { name: "Publiceren" }).click();
+    await expect.poll(() => news.locator("[role=status]").first().textContent()).toContain("is gepubliceerd");
+    const row = news.locator("tbody tr", { hasText: "Storing in de uitwisseling" });
+    expect(await row.textContent()).toContain("OBS Het Nieuwsblad");
+    expect(await row.textContent()).toContain("Gepubliceerd");
+
+    await portal.goto(`${server.url}/portaal`);
+    await expect.poll(() => portal.locator("hd-news-tile").textContent()).toContain("Storing in de uitwisseling");
+
+    await row.getByRole("button", { name: "Bericht Storing in de uitwisseling wijzigen" }).click();
+    await news.getByLabel("Titel").fill("Storing in de uitwisseling opgelost");
+    await news.getByRole("button", { name: "Opslaan" }).click();
+    await expect.poll(() => news.locator("tbody").textContent()).toContain("Storing in de uitwisseling opgelost");
+
+    const edited = news.locator("tbody tr", { hasText: "opgelost" });
+    await edited.getByRole("button", { name: /intrekken$/ }).click();
+    await expect.poll(() => edited.getByRole("alert").textContent()).toContain("intrekken? Scholen en besturen zien het bericht daarna niet meer.");
+    await edited.getByRole("button", { name: "Ja, intrekken" }).click();
+    await expect.poll(() => news.locator("tbody tr", { hasText: "opgelost" }).textContent()).toContain("Ingetrokken");
+    await portal.reload();
+    await portal.locator("hd-news-tile").waitFor();
+    await expect.poll(() => portal.locator("hd-news-tile").textContent()).not.toContain("Storing in de uitwisseling");
+    expect((await runAxe(page)).report).toBe("");
+  });
+
   it("documents the shortcuts in a help dialog (Alt+H) and switches to English", async () => {
     await page.keyboard.press("Alt+KeyH");
     const dialog = page.getByRole("dialog", { name: "Sneltoetsen" });
@@ -135,7 +185,7 @@ describe("supervisor console", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Console");
     expect(await page.getByRole("button", { name: "Opening hours" }).count()).toBe(1);
-    // The one failed request is the refused e-mail address above (Chromium logs every 4xx).
-    expect(errors.filter((e) => !/status of 400 .*\/api\/v1\/opening-hours\/schedule$/.test(e)).join("\n")).toBe("");
+    // The failed requests are the refusals tested above (an e-mail address, an unknown code; Chromium logs every 4xx).
+    expect(errors.filter((e) => !/status of 400 .*\/api\/v1\/(opening-hours\/schedule|news)$/.test(e)).join("\n")).toBe("");
   });
 });
