@@ -199,7 +199,8 @@ export class HdAgentApp extends LightElement {
             )}
         ${c.chats.length > MAX_VISIBLE ? html`<p class="utrecht-paragraph">${t("console.moreChats", { count: c.chats.length - MAX_VISIBLE })}</p>` : nothing}
       </div>
-      <aside class="hd-agent-app__context" aria-labelledby="hd-agent-context-heading">
+      <aside class="hd-agent-app__context" aria-labelledby="hd-agent-context-heading"
+        @hd-chat-finish=${(e: HdChatFinishEvent) => (e.response = c.close(e.conversationId, e.summary))}>
         <h2 class="utrecht-heading-2" id="hd-agent-context-heading" tabindex="-1">
           ${active ? t("console.context.heading", { name: active.conversation.organisation.name }) : t("console.context.empty")}
         </h2>

@@ -12,6 +12,9 @@ import type { TestServer } from "../../harness/server.js";
 import { createSchool } from "../../factories/index.js";
 import { AgentLoadModel } from "../../../server/src/modules/chat/agent-load.model.js";
 import { expectNoAxeViolations } from "../portal/support.js";
+import { runAxe } from "../../harness/axe.js";
+import { ContactMomentModel } from "../../../server/src/modules/contact-moments/contact-moment.model.js";
+import { connectChat, loginSchoolPerson } from "../../integration/chat/helpers.js";
 import { agentLogsIn, buildClient, collectErrors, contextWithSession, restoreClock, startChatServer } from "./support.js";
 
 let browser: Browser;
@@ -68,5 +71,36 @@ describe("the timeline after a chat", () => {
     await expectNoAxeViolations(agent);
     expect(errors).toEqual([]);
     expect(agentErrors).toEqual([]);
+  });
+  it("lets the agent add a missing summary later, from the school's context next to a new chat", async () => {
+    await AgentLoadModel.updateMany({}, { $set: { status: "offline" } });
+    const agent = await agentLogsIn(browser, server, "agent", "Lars Later", { maxConcurrentChats: 4 });
+    await agent.getByRole("radio", { name: "Online" }).check();
+    const school = await createSchool({ name: "OBS De Latere Samenvatting" });
+    const person = await loginSchoolPerson(server, school._id);
+    const socket = await connectChat(server.url, { http: person.http });
+    try {
+      const first = (await socket.ok("conversation.start", {})).conversation;
+      const pane = agent.locator("hd-agent-chat", { hasText: "OBS De Latere Samenvatting" });
+      await pane.waitFor({ timeout: 10_000 });
+      await socket.ok("conversation.end", { conversationId: first.id });
+      // Closed without writing the summary.
+      await pane.getByRole("button", { name: "Venster sluiten" }).click();
+      await expect.poll(() => pane.count()).toBe(0);
+
+      await socket.ok("conversation.start", {});
+      await pane.waitFor({ timeout: 10_000 });
+      const context = agent.locator("hd-agent-context");
+      await expect.poll(() => context.textContent(), { timeout: 5_000 }).toContain("Nog zonder samenvatting.");
+      await context.getByRole("button", { name: "Samenvatting toevoegen" }).click();
+      await context.getByLabel(/Korte samenvatting/).fill("Later toegevoegd: vraag over de vestigingen.");
+      await context.getByRole("button", { name: "Samenvatting opslaan" }).click();
+      await expect.poll(() => context.textContent(), { timeout: 5_000 }).not.toContain("Nog zonder samenvatting.");
+      const moment = await ContactMomentModel.findOne({ "links.conversationId": first.id }).lean();
+      expect(moment).toMatchObject({ summary: "Later toegevoegd: vraag over de vestigingen.", summaryPending: false });
+      expect((await runAxe(agent)).report).toBe("");
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { LocaleController, t } from "../../shared/i18n/index.js";
 import { LightElement } from "../../shared/light-element.js";
 import { formatBlockedUntil } from "../../shared/time-format.js";
 import { apiErrorText, type ConsoleApi } from "../console-api.js";
+import { HdChatFinishEvent } from "../events.js";
 import { styles } from "./hd-agent-context.styles.js";
 
 type Load<T> = { state: "loading" } | { state: "ok"; value: T } | { state: "error"; message: string };
@@ -24,6 +25,8 @@ export class HdAgentContext extends LightElement {
     contacts: { state: true },
     moments: { state: true },
     archive: { state: true },
+    summarising: { state: true },
+    summaryError: { state: true },
   };
 
   declare organisationId: string;
@@ -32,6 +35,9 @@ export class HdAgentContext extends LightElement {
   declare contacts: Load<ContactList>;
   declare moments: Load<ContactMomentPage>;
   declare archive: Load<ArchivePage>;
+  /** The chat (conversation id) whose missing summary is being written here. */
+  declare summarising: string;
+  declare summaryError: string;
 
   protected readonly localeController = new LocaleController(this);
 
@@ -39,6 +45,41 @@ export class HdAgentContext extends LightElement {
     super();
     this.organisationId = "";
     this.details = this.contacts = this.moments = this.archive = { state: "loading" };
+    this.summarising = this.summaryError = "";
+  }
+
+  /** Adds the summary of an ended chat later (the school ended it before the agent wrote one). */
+  private async saveSummary(event: SubmitEvent, conversationId: string): Promise<void> {
+    event.preventDefault();
+    const summary = String(new FormData(event.target as HTMLFormElement).get("summary") ?? "").trim();
+    if (!summary) {
+      this.summaryError = t("console.chat.summaryRequired");
+      return;
+    }
+    const command = new HdChatFinishEvent(conversationId, summary);
+    this.dispatchEvent(command);
+    try {
+      await command.response;
+      this.summarising = this.summaryError = "";
+      await this.load();
+    } catch (error) {
+      this.summaryError = apiErrorText(error, t("console.saveError"));
+    }
+  }
+
+  private renderPendingSummary(conversationId: string): TemplateResult {
+    if (this.summarising !== conversationId) {
+      return html`<button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => (this.summarising = conversationId)}>
+        ${t("console.context.addSummary")}
+      </button>`;
+    }
+    const id = `hd-context-summary-${conversationId}`;
+    return html`<form class="hd-agent-context__summary" @submit=${(e: SubmitEvent) => void this.saveSummary(e, conversationId)}>
+      <label class="utrecht-form-label" for=${id}>${t("console.chat.summary")}</label>
+      ${this.summaryError ? html`<p class="hd-agent-error" id="${id}-error">${this.summaryError}</p>` : nothing}
+      <textarea id=${id} name="summary" class="utrecht-textarea" rows="3" aria-describedby=${this.summaryError ? `${id}-error` : nothing}></textarea>
+      <button class="utrecht-button utrecht-button--primary-action">${t("console.chat.summarySave")}</button>
+    </form>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -100,6 +141,8 @@ export class HdAgentContext extends LightElement {
           ? html`<p class="hd-agent-context__muted">${t("console.context.none")}</p>`
           : html`<ul>${page.items.map((m) => html`<li>
               <span class="hd-agent-context__muted">${this.date(m.startedAt)} · ${t(`console.channel.${m.channel}`)}</span><br />${m.subject}
+              ${m.summaryPending && m.conversationId ? html`<br /><span class="hd-agent-context__pending">${t("console.context.summaryPending")}</span>
+                  ${this.renderPendingSummary(m.conversationId)}` : nothing}
             </li>`)}</ul>`,
       )}
       ${this.section(t("console.context.archive"), this.archive, (page) =>

@@ -130,6 +130,8 @@ export const contactMomentSchema = z.object({
   /** The chat conversation this moment summarises. */
   conversationId: z.string().nullable(),
   callbackRequested: z.boolean(),
+  /** A chat whose agent has not written the summary yet (the school ended it first). */
+  summaryPending: z.boolean(),
 });
 export type ContactMomentView = z.infer<typeof contactMomentSchema>;
 

@@ -44,6 +44,8 @@ export interface ContactMoment {
   links: ContactMomentLinks;
   /** The organisation asked to be called back (set on unserved chats at closing time, or by the agent). */
   callbackRequested: boolean;
+  /** A chat the school ended before the agent wrote its summary: the console asks for it until it is there. */
+  summaryPending?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -75,6 +77,7 @@ const contactMomentSchema = new Schema<ContactMoment, ContactMomentModel>(
       default: () => ({}),
     },
     callbackRequested: { type: Boolean, required: true, default: false },
+    summaryPending: { type: Boolean, default: false },
   },
   { collection: "contact_moments", versionKey: false, timestamps: { currentTime: () => now() } },
 );

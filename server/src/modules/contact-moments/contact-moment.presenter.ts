@@ -11,7 +11,7 @@ import type { ContactMoment } from "./contact-moment.model.js";
 /** A moment as read with `lean()`. */
 export type ContactMomentRow = Pick<
   ContactMoment,
-  "_id" | "organisationId" | "channel" | "direction" | "subject" | "summary" | "agentId" | "contactName" | "startedAt" | "endedAt" | "links" | "callbackRequested"
+  "_id" | "organisationId" | "channel" | "direction" | "subject" | "summary" | "agentId" | "contactName" | "startedAt" | "endedAt" | "links" | "callbackRequested" | "summaryPending"
 >;
 
 const NAME_TTL_MS = 60_000;
@@ -58,5 +58,6 @@ export async function presentContactMoments(rows: readonly ContactMomentRow[]): 
     archiveItemId: r.links?.archiveItemId ? String(r.links.archiveItemId) : null,
     conversationId: r.links?.conversationId ? String(r.links.conversationId) : null,
     callbackRequested: r.callbackRequested ?? false,
+    summaryPending: r.summaryPending ?? false,
   }));
 }

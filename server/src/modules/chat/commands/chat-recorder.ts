@@ -88,6 +88,7 @@ export async function chatRecorder({ ctx, conversationId }: ChatRecorderProps): 
       direction: "in",
       subject: "Chatgesprek",
       summary: c.summary ?? (c.assignedAgentId ? "Chatgesprek (nog geen samenvatting)." : "Chatgesprek beëindigd voordat een medewerker beschikbaar was."),
+      summaryPending: !c.summary && Boolean(c.assignedAgentId),
       agentId,
       contactName: c.contact.name || null,
       startedAt: c.assignedAt ?? c.queuedAt,

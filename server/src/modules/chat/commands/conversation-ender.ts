@@ -66,7 +66,7 @@ export async function conversationCloser(props: ConversationEnderProps & { summa
   if (!updated) throw new AppError("conversation_ended");
   // The contact moment may be written already (the school ended first): give it the summary too.
   await chatRecorder({ ctx, conversationId: conversation._id });
-  if (updated.contactMomentId) await ContactMomentModel.updateOne({ _id: updated.contactMomentId }, { $set: { summary } }).exec();
+  if (updated.contactMomentId) await ContactMomentModel.updateOne({ _id: updated.contactMomentId }, { $set: { summary, summaryPending: false } }).exec();
   return announceConversation(ctx, updated);
 }
 
