@@ -185,6 +185,11 @@ describe("supervisor console", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Console");
     expect(await page.getByRole("button", { name: "Opening hours" }).count()).toBe(1);
+    // The news screen in English, with its withdrawn item, is axe-clean too.
+    await page.getByRole("button", { name: "News" }).click();
+    await expect.poll(() => page.locator("hd-agent-news tbody").textContent()).toContain("Withdrawn");
+    await page.getByRole("button", { name: "Preview" }).click();
+    expect((await runAxe(page)).report).toBe("");
     // The failed requests are the refusals tested above (an e-mail address, an unknown code; Chromium logs every 4xx).
     expect(errors.filter((e) => !/status of 400 .*\/api\/v1\/(opening-hours\/schedule|news)$/.test(e)).join("\n")).toBe("");
   });
