@@ -63,6 +63,12 @@ describe("http skeleton", () => {
     expect(res.headers.get("content-language")).toBe("en");
   });
 
+  it("answers a malformed percent-encoding in a path parameter with 400 bad_request, not 500", async () => {
+    const res = await fetch(`${server.url}/api/v1/organisations/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { id: string } }).error.id).toBe("bad_request");
+  });
+
   it("rejects malformed JSON with 400 malformed_json", async () => {
     const res = await fetch(`${server.url}/api/v1/anything`, {
       method: "POST",

@@ -25,6 +25,11 @@ const coreErrors = {
     nl: "Niet alle gegevens zijn goed ingevuld.",
     en: "Some of the information is not filled in correctly.",
   },
+  bad_request: {
+    status: 400,
+    nl: "Het adres van dit verzoek kon niet worden gelezen.",
+    en: "The address of this request could not be read.",
+  },
   malformed_json: {
     status: 400,
     nl: "Het verzoek kon niet worden gelezen.",

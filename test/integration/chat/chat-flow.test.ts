@@ -161,16 +161,22 @@ describe("conversation engine", () => {
       const ack = await intruder.cmd(name, payload as never).catch((err: unknown) => {
         throw new Error(`${name}: ${String(err)}`);
       });
-      expect(ack.ok ? "ok" : ack.error.id, name).toBe("not_your_conversation");
+      expect(ack.ok ? "ok" : ack.error.id, name).toBe("conversation_not_found");
     }
     const stranger = await loginAgent(server);
     const strangerSocket = track(await connectChat(server.url, { http: stranger.http }));
     const ack = await strangerSocket.cmd("message.send", { conversationId, clientMessageId: uuid(), text: "niet de mijne" });
-    expect(ack.ok ? "ok" : ack.error.id).toBe("not_your_conversation");
+    expect(ack.ok ? "ok" : ack.error.id).toBe("conversation_not_found");
     const resume = await strangerSocket.cmd("conversation.resume", { conversationId, lastSeq: 0 });
-    expect(resume.ok ? "ok" : resume.error.id).toBe("not_your_conversation");
+    expect(resume.ok ? "ok" : resume.error.id).toBe("conversation_not_found");
+    // Someone else's chat and a chat that does not exist get the very same answer (issue 16 §5).
     const transcript = await stranger.http.get(`/api/v1/chat/conversations/${conversationId}`);
-    expect(transcript.status).toBe(403);
+    const unknown = await stranger.http.get(`/api/v1/chat/conversations/${"0".repeat(24)}`);
+    expect([transcript.status, unknown.status]).toEqual([404, 404]);
+    expect((transcript.body as { error: { id: string } }).error.id).toBe("conversation_not_found");
+    expect((unknown.body as { error: { id: string } }).error.id).toBe("conversation_not_found");
+    const unknownAck = await strangerSocket.cmd("conversation.resume", { conversationId: "0".repeat(24), lastSeq: 0 });
+    expect(unknownAck.ok ? "ok" : unknownAck.error.id).toBe("conversation_not_found");
     // A school person may not send agent commands; a supervisor may read everything.
     const forbidden = await contact.cmd("presence.set", { status: "online" });
     expect(forbidden.ok ? "ok" : forbidden.error.id).toBe("forbidden");

@@ -115,7 +115,7 @@ describe("queue and routing", () => {
     const sent = await b.socket.ok("message.send", { conversationId: chat.conversationId, clientMessageId: uuid(), text: "Ik neem het over" });
     await chat.socket.waitFor("message.created", (m) => m.id === sent.message.id);
     const refused = await a.socket.cmd("message.send", { conversationId: chat.conversationId, clientMessageId: uuid(), text: "nog van mij?" });
-    expect(refused.ok ? "ok" : refused.error.id).toBe("not_your_conversation");
+    expect(refused.ok ? "ok" : refused.error.id).toBe("conversation_not_found");
     const loads = await AgentLoadModel.find({ _id: { $in: [a.agentId, b.agentId] } }).lean();
     expect(Object.fromEntries(loads.map((l) => [String(l._id), l.activeChats]))).toEqual({ [a.agentId]: 0, [b.agentId]: 2 });
   });

@@ -154,6 +154,7 @@ export const en: Catalogue = {
   "field.generic": "Please check this field.",
 
   "error.validation_failed": "Some of the information is not filled in correctly.",
+  "error.bad_request": "The address of this request could not be read.",
   "error.malformed_json": "The request could not be read.",
   "error.unauthenticated": "You are not logged in or your session has expired.",
   "error.forbidden": "You do not have access to this.",

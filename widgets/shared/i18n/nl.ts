@@ -172,6 +172,7 @@ export const nl = {
 
   // Error ids (server `error.id`)
   "error.validation_failed": "Niet alle gegevens zijn goed ingevuld.",
+  "error.bad_request": "Het adres van dit verzoek kon niet worden gelezen.",
   "error.malformed_json": "Het verzoek kon niet worden gelezen.",
   "error.unauthenticated": "U bent niet ingelogd of uw sessie is verlopen.",
   "error.forbidden": "U hebt geen toegang tot dit onderdeel.",

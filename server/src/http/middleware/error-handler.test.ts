@@ -32,6 +32,9 @@ app.get("/duplicate", () => {
     keyValue: { email: "someone@school.nl" },
   });
 });
+app.get("/param/:id", (req, res) => {
+  res.json({ id: req.params.id });
+});
 app.get("/boom", () => {
   throw new Error("database password is hunter2");
 });
@@ -62,6 +65,12 @@ describe(errorHandler.name, () => {
   it("keeps per-field errors", async () => {
     const { body } = await get("/app-fields", "en");
     expect(body.error.fields).toEqual({ email: { code: "invalid_format", message: "bad" } });
+  });
+
+  it("answers a malformed percent-encoding in a path parameter with 400 bad_request", async () => {
+    const { status, body } = await get("/param/%E0%A4%A", "en");
+    expect(status).toBe(400);
+    expect(body.error.id).toBe("bad_request");
   });
 
   it("turns a ZodError into validation_failed with fields", async () => {

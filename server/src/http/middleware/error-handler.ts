@@ -66,6 +66,8 @@ const STATUS_TO_ID: Record<number, ErrorId> = {
 
 function classify(err: unknown): Classified {
   if (err instanceof AppError) return { id: err.id, status: err.status, fields: err.fields, details: err.details };
+  // The router decodes path parameters with decodeURIComponent: a malformed %-sequence is the caller's fault.
+  if (err instanceof URIError) return { id: "bad_request", status: 400 };
   if (err instanceof ZodError) return { id: "validation_failed", status: 400, fields: zodFields(err) };
   if (err instanceof mongoose.Error.ValidationError) {
     const fields: Record<string, FieldError> = {};

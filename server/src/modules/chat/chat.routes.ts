@@ -88,7 +88,8 @@ export const chatRoutes: readonly RouteSpec[] = [
       const who = await realtimePrincipal(principal);
       // The organisation sees its own chats (also a colleague's); an agent only assigned ones, a supervisor all.
       const allowed = who.kind === "contact" ? String(conversation.organisationId) === who.organisationId : mayAct(who, conversation);
-      if (!allowed) throw new AppError("not_your_conversation");
+      // Same answer as for an unknown id: a refusal must not tell that the chat exists.
+      if (!allowed) throw new AppError("conversation_not_found");
       const messages = await ChatMessageModel.find({ conversationId: conversation._id, ...(who.kind === "contact" ? { internal: false } : {}) })
         .sort({ seq: 1 })
         .lean()

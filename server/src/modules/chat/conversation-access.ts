@@ -32,11 +32,14 @@ export function mayAct(principal: RealtimePrincipal, conversation: Pick<Conversa
   return conversation.assignedAgentId !== null && String(conversation.assignedAgentId) === principal.agentId;
 }
 
-/** Loads a conversation the principal may act in: `conversation_not_found` / `not_your_conversation` otherwise. */
+/**
+ * Loads a conversation the principal may act in; `conversation_not_found` otherwise, also when it exists but is
+ * someone else's, so that the answer does not tell whether a chat id exists.
+ */
 export async function conversationFor(principal: RealtimePrincipal, conversationId: string): Promise<Conversation> {
   if (!Types.ObjectId.isValid(conversationId)) throw new AppError("conversation_not_found");
   const conversation = await ConversationModel.findById(conversationId).lean().exec();
   if (!conversation) throw new AppError("conversation_not_found");
-  if (!mayAct(principal, conversation)) throw new AppError("not_your_conversation");
+  if (!mayAct(principal, conversation)) throw new AppError("conversation_not_found");
   return conversation;
 }
