@@ -79,7 +79,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // "Er staat een nieuw bericht in uw Digitaal archief" goes out through the same mailer as the PIN mails.
   configureHistoryNotifications({ mailer: identity.mailer, publicUrl: config.http.publicUrl });
 
-  app.use("/api/v1", createApiRouter());
+  app.use("/api/v1", createApiRouter({ mailer: identity.mailer }));
   app.use("/api", createOpenApiRouter());
   app.use("/api", createApiDocsRouter());
   app.use("/api", apiNotFound);

@@ -17,7 +17,8 @@ import { now } from "../../server/src/infra/clock.js";
 import { EherkenningLinkModel } from "../../server/src/modules/identity/eherkenning-link.model.js";
 import { PortalAccountModel } from "../../server/src/modules/identity/portal-account.model.js";
 import { hashActivationCode, randomActivationCode } from "../../server/src/modules/identity/secrets.js";
-import { createAgent, FACTORY_PASSWORD } from "../factories/index.js";
+import { OrganisationModel } from "../../server/src/modules/organisations/organisation.model.js";
+import { buildContact, createAgent, FACTORY_PASSWORD } from "../factories/index.js";
 import { HttpClient } from "./http-client.js";
 import { getFreePort } from "./ports.js";
 import { startTestServer, type TestServer, type TestServerOptions } from "./server.js";
@@ -144,6 +145,13 @@ export interface LoginAsContactOptions {
   active?: Types.ObjectId;
   /** The identity to use; default a fresh {@link person} with a random KvK number. */
   identity?: TestIdentity;
+  /**
+   * Whom the links speak for: `gemachtigde` (default) ties each link to the organisation's gemachtigde, as the
+   * gemachtigde's own first link does; `colleague` adds a contact person without that role (Overige
+   * contactpersoon, or no role on a board) and ties the link to them, as a colleague linked with an activation
+   * code is.
+   */
+  as?: "gemachtigde" | "colleague";
 }
 
 /** A logged-in contact person: the client (cookies + CSRF token set) and who they are. */
@@ -172,6 +180,7 @@ export async function loginAsContactWithIdentity(
   const at = now();
   for (const [i, organisationId] of organisationIds.entries()) {
     const accountId = await accountFor(organisationId);
+    const contactId = await linkedContact(organisationId, identity, options.as ?? "gemachtigde");
     // linkedAt in list order: the first organisation becomes the active account at login.
     const linkedAt = new Date(at.getTime() - (organisationIds.length - i) * 1_000);
     await EherkenningLinkModel.create({
@@ -181,6 +190,7 @@ export async function loginAsContactWithIdentity(
       accountId,
       organisationId,
       email: `${identity.pseudonym}@persoonlijk.example.nl`,
+      contactId,
       linkedAt,
       lastUsedAt: linkedAt,
     });
@@ -195,6 +205,16 @@ export async function loginAsContactWithIdentity(
     if (switched.status !== 200) throw new Error(`switch to ${String(options.active)} failed: ${switched.status} ${JSON.stringify(switched.body)}`);
   }
   return { client, identity };
+}
+
+/** The contact person a test link speaks for (see {@link LoginAsContactOptions.as}). */
+async function linkedContact(organisationId: Types.ObjectId, identity: TestIdentity, as: "gemachtigde" | "colleague"): Promise<Types.ObjectId | null> {
+  const org = await OrganisationModel.findById(organisationId).select({ kind: 1, contacts: 1 }).lean().exec();
+  if (!org) return null;
+  if (as === "gemachtigde") return org.contacts.find((c) => c.roles.includes("authorised"))?._id ?? null;
+  const contact = buildContact({ name: identity.name || "Collega", roles: org.kind === "school" ? ["other"] : [] });
+  await OrganisationModel.updateOne({ _id: organisationId }, { $push: { contacts: contact } }).exec();
+  return contact._id;
 }
 
 /** Creates an agent (or supervisor) through the factories and logs in with username + password. */

@@ -22,6 +22,8 @@ export interface TextFieldOptions {
   /** Non-blocking advice shown as you type (polite live region). */
   warning?: string | undefined;
   required?: boolean;
+  /** Shown but not editable (e.g. a value only someone else may change; the hint says who). */
+  readonly?: boolean;
   maxlength?: number;
   /** Extra CSS class for the input (e.g. a narrow size). */
   inputClass?: string;
@@ -65,6 +67,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
           inputmode=${ifDefined(o.inputmode)}
           maxlength=${ifDefined(o.maxlength)}
           ?required=${o.required ?? false}
+          ?readonly=${o.readonly ?? false}
           aria-invalid=${invalid ? "true" : "false"}
           aria-describedby=${ifDefined(describedBy || undefined)}
           .value=${live(o.value)}

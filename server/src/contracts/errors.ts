@@ -97,6 +97,11 @@ const coreErrors = {
     en: "The helpdesk is temporarily unavailable. Please try again later.",
   },
   // ---- Mijn gegevens: organisation details, contact persons and roles, news ----
+  gemachtigde_required: {
+    status: 403,
+    nl: "Alleen een gemachtigde kan iemand de rol Gemachtigde geven of afnemen, of het e-mailadres van een gemachtigde wijzigen. Vraag dit aan een gemachtigde van uw organisatie of aan de helpdesk.",
+    en: "Only an authorised contact (gemachtigde) can give or take away the role Gemachtigde, or change a gemachtigde's e-mail address. Ask a gemachtigde of your organisation or the helpdesk.",
+  },
   last_authorised_contact: {
     status: 409,
     nl: "Er moet altijd een gemachtigde zijn",

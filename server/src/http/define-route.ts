@@ -10,6 +10,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import { z } from "zod";
 import { AppError } from "../contracts/errors.js";
+import type { Mailer } from "../infra/mailer.js";
 import type { AgentSessionPrincipal, ContactSessionPrincipal, SessionPrincipal } from "../modules/identity/session-store.js";
 import { zodFields } from "./middleware/error-handler.js";
 import { organisationAccess, type OrganisationAccess } from "./organisation-access.js";
@@ -25,6 +26,11 @@ type PrincipalFor<A extends RouteAuth> = A extends "public"
       ? AgentSessionPrincipal
       : SessionPrincipal;
 
+/** The process's shared services a handler may use, built once in `app.ts` and passed to `mountRoutes`. */
+export interface RouteServices {
+  mailer: Mailer;
+}
+
 /** What a handler receives. */
 export interface RouteContext<P, Q, B, A extends RouteAuth> {
   req: Request;
@@ -35,6 +41,7 @@ export interface RouteContext<P, Q, B, A extends RouteAuth> {
   principal: PrincipalFor<A>;
   /** Set when the route names an `organisationParam`: how the principal reaches that organisation. */
   access: OrganisationAccess | null;
+  services: RouteServices;
 }
 
 /** One route. Paths are relative to `/api/v1` and use Express syntax (`/organisations/:organisationId`). */
@@ -98,7 +105,7 @@ function authenticate(req: Request, auth: RouteAuth): SessionPrincipal | null {
   return principal;
 }
 
-function toHandler(spec: RouteSpec): RequestHandler {
+function toHandler(spec: RouteSpec, services: RouteServices): RequestHandler {
   return async (req, res, next) => {
     try {
       const principal = authenticate(req, spec.auth);
@@ -112,7 +119,7 @@ function toHandler(spec: RouteSpec): RequestHandler {
         // Agents may act for every organisation, so for them "no access" can only mean it does not exist.
         if (!access) throw new AppError(!principal ? "unauthenticated" : principal.type === "agent" ? "not_found" : "forbidden");
       }
-      const result = await spec.handler({ req, res, params, query, body, principal: principal as never, access });
+      const result = await spec.handler({ req, res, params, query, body, principal: principal as never, access, services });
       if (res.headersSent) return;
       if (spec.response === undefined || result === undefined) {
         res.status(spec.status ?? 204).end();
@@ -126,8 +133,8 @@ function toHandler(spec: RouteSpec): RequestHandler {
 }
 
 /** Adds the routes to an Express router (mounted at `/api/v1`). */
-export function mountRoutes(router: Router, specs: readonly RouteSpec[]): void {
-  for (const spec of specs) router[spec.method](spec.path, toHandler(spec));
+export function mountRoutes(router: Router, specs: readonly RouteSpec[], services: RouteServices): void {
+  for (const spec of specs) router[spec.method](spec.path, toHandler(spec, services));
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): unknown {

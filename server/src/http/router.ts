@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { mountRoutes, openApiDocument } from "./define-route.js";
+import { mountRoutes, openApiDocument, type RouteServices } from "./define-route.js";
 import { apiRoutes } from "./routes.js";
 
 export { apiNotFound } from "./middleware/error-handler.js";
@@ -8,9 +8,9 @@ export { apiNotFound } from "./middleware/error-handler.js";
  * The `/api/v1` router: every route of {@link apiRoutes}. Unknown `/api` paths are answered by `apiNotFound`,
  * mounted after this router in `app.ts`.
  */
-export function createApiRouter(): Router {
+export function createApiRouter(services: RouteServices): Router {
   const router = Router();
-  mountRoutes(router, apiRoutes);
+  mountRoutes(router, apiRoutes, services);
   return router;
 }
 

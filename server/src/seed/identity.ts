@@ -72,6 +72,7 @@ export async function seedIdentityDemo(): Promise<IdentitySeedSummary> {
         accountId: account._id,
         organisationId: org._id,
         email: authorised.email,
+        contactId: authorised._id,
         linkedAt: at,
         lastUsedAt: at,
       });

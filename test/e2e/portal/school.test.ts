@@ -1,10 +1,12 @@
 /**
  * Mijn gegevens for a school contact person, in Chromium against the real backend (no API stubs): log in with
  * the eHerkenning simulator, change the phone number (first with a wrong one: the API's field error appears in
- * Dutch at the field), add a contact person, make them Gemachtigde, remove the old gemachtigde, then try to
- * remove the last one and read "Er moet altijd een gemachtigde zijn". Every state is checked with axe and
+ * Dutch at the field), add a contact person, make them Gemachtigde and remove them again, then try to remove
+ * the last one and read "Er moet altijd een gemachtigde zijn"; a colleague without the role sees why she cannot
+ * manage it. Every state is checked with axe and
  * photographed (/tmp/portal-school-*.png); the same page is checked in English.
  */
+import { Types } from "mongoose";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrganisationModel } from "../../../server/src/modules/organisations/organisation.model.js";
@@ -88,7 +90,7 @@ describe("Mijn gegevens for a school", () => {
     expect((await OrganisationModel.findById(schoolId).lean())?.name).toBe("OBS De Linde Utrecht");
   });
 
-  it("adds a contact person, makes them Gemachtigde and removes the old gemachtigde", async () => {
+  it("adds a contact person, makes them Gemachtigde, and removes them again", async () => {
     await page.getByRole("button", { name: "Contactpersoon toevoegen" }).click();
     const form = page.locator("hd-contact-form");
     await form.getByLabel("Naam", { exact: true }).fill("Fatima el Amrani");
@@ -107,28 +109,53 @@ describe("Mijn gegevens for a school", () => {
     const fatima = page.locator("hd-contact-list li[data-contact-id]", { hasText: "Fatima el Amrani" });
     expect(await fatima.locator(".hd-role").allTextContents()).toEqual(["Gemachtigde"]);
 
-    await page.getByRole("button", { name: new RegExp(`^Verwijderen\\s*:\\s*${oldAuthorised}$`) }).click();
+    await page.getByRole("button", { name: /^Verwijderen\s*:\s*Fatima el Amrani$/ }).click();
     const dialog = page.getByRole("dialog", { name: "Contactpersoon verwijderen?" });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(oldAuthorised);
+    expect(await dialog.textContent()).toContain("Fatima el Amrani");
     await shot(page, "school-confirm-remove");
     await expectNoAxeViolations(page);
     await dialog.getByRole("button", { name: "Ja, verwijderen" }).click();
-    await expect.poll(() => liveRegion(page).textContent()).toContain(`${oldAuthorised} is verwijderd`);
-    expect(await page.locator("hd-contact-list").textContent()).not.toContain(oldAuthorised);
+    await expect.poll(() => liveRegion(page).textContent()).toContain("Fatima el Amrani is verwijderd");
+    expect(await page.locator("hd-contact-list").textContent()).not.toContain("Fatima el Amrani");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("hd-contacts-heading");
   });
 
   it("refuses to remove the last gemachtigde and says so in Dutch near the list", async () => {
-    await page.getByRole("button", { name: /^Verwijderen\s*:\s*Fatima el Amrani$/ }).click();
+    await page.getByRole("button", { name: new RegExp(`^Verwijderen\\s*:\\s*${oldAuthorised}$`) }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Ja, verwijderen" }).click();
     const alert = page.locator("hd-contact-list .hd-contact-list__alert");
     await expect.poll(() => alert.textContent()).toContain("Er moet altijd een gemachtigde zijn");
-    expect(await page.locator("hd-contact-list").textContent()).toContain("Fatima el Amrani");
+    expect(await page.locator("hd-contact-list").textContent()).toContain(oldAuthorised);
     // Focus returns to the button that opened the dialog.
     expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^hd-contact-remove-/);
     await shot(page, "school-last-authorised");
     await expectNoAxeViolations(page);
+  });
+
+  it("a colleague without the role sees why she cannot give or take it, and cannot re-address the gemachtigde", async () => {
+    const { identity: colleagueIdentity } = await loginAsContactWithIdentity(env.server, [new Types.ObjectId(schoolId)], { as: "colleague" });
+    const colleague = await openPage(env);
+    try {
+      await loginInBrowser(colleague.page, env, colleagueIdentity);
+      const list = colleague.page.locator("hd-contact-list");
+      await expect.poll(() => list.textContent()).toContain("Alleen een gemachtigde (of de helpdesk) kan de rol Gemachtigde geven of afnemen.");
+      // No way to remove the gemachtigde; her role and e-mail address are read-only in the form.
+      expect(await colleague.page.getByRole("button", { name: new RegExp(`^Verwijderen\\s*:\\s*${oldAuthorised}$`) }).count()).toBe(0);
+      await colleague.page.getByRole("button", { name: new RegExp(`^Wijzigen\\s*:\\s*${oldAuthorised}$`) }).click();
+      const form = colleague.page.locator("hd-contact-form");
+      expect(await form.getByLabel("Rol").isDisabled()).toBe(true);
+      expect(await form.getByLabel("E-mailadres").getAttribute("readonly")).not.toBeNull();
+      await shot(colleague.page, "school-colleague-gemachtigde");
+      await expectNoAxeViolations(colleague.page);
+      await form.getByRole("button", { name: "Annuleren" }).click();
+      // For her own entry the option Gemachtigde is there but cannot be chosen.
+      await colleague.page.getByRole("button", { name: new RegExp(`^Wijzigen\\s*:\\s*${colleagueIdentity.name}$`) }).click();
+      expect(await colleague.page.locator("hd-contact-form option[value=authorised]").isDisabled()).toBe(true);
+      expect(colleague.errors).toEqual([]);
+    } finally {
+      await colleague.page.close();
+    }
   });
 
   it("switches to English from the profile menu, with no violations there either", async () => {

@@ -24,10 +24,14 @@ export interface PortalWorld {
 
 export interface PortalPeople {
   anonymous: HttpClient;
-  /** Contact person of school S1. */
+  /** Gemachtigde of school S1. */
   schoolContact: HttpClient;
   /** Contact person of board A (acts for A1 and A2 too). */
   boardContact: HttpClient;
+  /** Contact person of school S1 without the role Gemachtigde (linked with an activation code). */
+  schoolColleague: HttpClient;
+  /** Contact person of board A without the role Gemachtigde. */
+  boardColleague: HttpClient;
   agent: HttpClient;
   supervisor: HttpClient;
 }
@@ -61,16 +65,18 @@ export async function startPortalEnv(): Promise<PortalEnv> {
   };
   const anonymous = new HttpClient(server.url);
   await anonymous.session();
-  const [schoolContact, boardContact, agent, supervisor] = await Promise.all([
+  const [schoolContact, boardContact, schoolColleague, boardColleague, agent, supervisor] = await Promise.all([
     loginAsContact(server, [world.schoolS1]),
     loginAsContact(server, [world.boardA]),
+    loginAsContact(server, [world.schoolS1], { as: "colleague" }),
+    loginAsContact(server, [world.boardA], { as: "colleague" }),
     loginAsAgent(server, "agent"),
     loginAsAgent(server, "supervisor"),
   ]);
   return {
     server,
     world,
-    people: { anonymous, schoolContact, boardContact, agent, supervisor },
+    people: { anonymous, schoolContact, boardContact, schoolColleague, boardColleague, agent, supervisor },
     stop: () => server.stop(),
   };
 }

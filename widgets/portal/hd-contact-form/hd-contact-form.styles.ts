@@ -1,6 +1,12 @@
 import { css } from "lit";
 
 export const styles = css`
+  /* A value only a gemachtigde may change: visibly not an input field to type in. */
+  hd-contact-form .utrecht-textbox[readonly] {
+    background: transparent;
+    border-style: dashed;
+    color: #3d3d3d;
+  }
   hd-contact-form {
     background: var(--hd-color-surface, #f4f5f7);
     border-radius: var(--hd-radius, 4px);

@@ -49,6 +49,7 @@ export class HdContactForm extends FormElement {
     contact: { attribute: false },
     kind: { type: String },
     allowedRoles: { attribute: false },
+    lockGemachtigde: { type: Boolean, attribute: "lock-gemachtigde" },
     values: { state: true },
   };
 
@@ -57,6 +58,11 @@ export class HdContactForm extends FormElement {
   declare kind: OrganisationKind;
   /** Roles this organisation may hand out, in display order (from the contact list response). */
   declare allowedRoles: readonly ContactRole[];
+  /**
+   * The person filling in the form is no gemachtigde: the role Gemachtigde cannot be given or taken away here,
+   * and a gemachtigde's e-mail address is read-only (the server refuses it with `gemachtigde_required`).
+   */
+  declare lockGemachtigde: boolean;
   declare values: { name: string; function: string; email: string; phone: string; roles: ContactRole[] };
 
   constructor() {
@@ -64,6 +70,7 @@ export class HdContactForm extends FormElement {
     this.contact = null;
     this.kind = "school";
     this.allowedRoles = [];
+    this.lockGemachtigde = false;
     this.values = { name: "", function: "", email: "", phone: "", roles: ["other"] };
   }
 
@@ -130,6 +137,16 @@ export class HdContactForm extends FormElement {
     this.values = { ...this.values, roles: on ? [...roles, role] : roles };
   }
 
+  /** The contact has the role Gemachtigde now (as saved, not as being edited). */
+  private get isGemachtigde(): boolean {
+    return this.contact?.roles.includes("authorised") ?? false;
+  }
+
+  /** Whether a role cannot be changed by this person: Gemachtigde, when they are no gemachtigde themselves. */
+  private roleLocked(role: ContactRole): boolean {
+    return this.lockGemachtigde && role === "authorised";
+  }
+
   private renderRoles() {
     const id = `${this.idPrefix}-roles`;
     const error = this.fieldError("roles");
@@ -139,7 +156,9 @@ export class HdContactForm extends FormElement {
       const hintId = fieldIds(id).hint;
       return html`<div class="utrecht-form-field ${error ? "utrecht-form-field--invalid" : ""}">
         <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=${id}>${t("contacts.role")}</label></div>
-        <div class="utrecht-form-field__description utrecht-form-field-description" id=${hintId}>${t("contacts.roleHintSchool")}</div>
+        <div class="utrecht-form-field__description utrecht-form-field-description" id=${hintId}>
+          ${t("contacts.roleHintSchool")} ${this.lockGemachtigde ? t("contacts.gemachtigdeOnly") : nothing}
+        </div>
         ${error ? html`<div class="utrecht-form-field-error-message" id=${errorId}>${error}</div>` : nothing}
         <div class="utrecht-form-field__input">
           <select
@@ -148,16 +167,21 @@ export class HdContactForm extends FormElement {
             name="roles"
             aria-describedby=${error ? `${hintId} ${errorId}` : hintId}
             aria-invalid=${error ? "true" : "false"}
+            ?disabled=${this.lockGemachtigde && this.isGemachtigde}
             @change=${(e: Event) => (this.values = { ...this.values, roles: [(e.target as HTMLSelectElement).value as ContactRole] })}
           >
-            ${this.allowedRoles.map((r) => html`<option value=${r} ?selected=${r === current}>${t(roleLabel[r])}</option>`)}
+            ${this.allowedRoles.map(
+              (r) => html`<option value=${r} ?selected=${r === current} ?disabled=${this.roleLocked(r) && r !== current}>${t(roleLabel[r])}</option>`,
+            )}
           </select>
         </div>
       </div>`;
     }
     return html`<fieldset class="hd-contact-form__roles" id=${id} tabindex="-1" aria-describedby=${error ? `${id}-hint ${errorId}` : `${id}-hint`}>
       <legend>${t("contacts.roles")}</legend>
-      <p class="utrecht-form-field-description" id=${`${id}-hint`}>${t("contacts.rolesHint")}</p>
+      <p class="utrecht-form-field-description" id=${`${id}-hint`}>
+        ${t("contacts.rolesHint")} ${this.lockGemachtigde ? t("contacts.gemachtigdeOnly") : nothing}
+      </p>
       ${error ? html`<p class="utrecht-form-field-error-message" id=${errorId}>${error}</p>` : nothing}
       ${this.allowedRoles.map((r) => {
         const inputId = `${id}-${r}`;
@@ -169,6 +193,7 @@ export class HdContactForm extends FormElement {
             name="roles"
             value=${r}
             .checked=${this.values.roles.includes(r)}
+            ?disabled=${this.roleLocked(r)}
             @change=${(e: Event) => this.toggleRole(r, (e.target as HTMLInputElement).checked)}
           />
           <label for=${inputId}>${t(roleLabel[r])}</label>
@@ -187,7 +212,7 @@ export class HdContactForm extends FormElement {
       ${this.renderSummary()}
       ${textField({ id: `${p}-name`, name: "name", label: t("contacts.name"), value: this.values.name, onInput: (v) => this.set("name", v), autocomplete: "off", required: true, maxlength: 120, error: this.fieldError("name") })}
       ${textField({ id: `${p}-function`, name: "function", label: `${t("contacts.function")} ${t("details.optional")}`, value: this.values.function, onInput: (v) => this.set("function", v), autocomplete: "off", maxlength: 120, error: this.fieldError("function") })}
-      ${textField({ id: `${p}-email`, name: "email", label: t("contacts.email"), type: "email", value: this.values.email, onInput: (v) => this.set("email", v), autocomplete: "off", required: true, error: this.fieldError("email") })}
+      ${textField({ id: `${p}-email`, name: "email", label: t("contacts.email"), type: "email", value: this.values.email, onInput: (v) => this.set("email", v), autocomplete: "off", required: true, error: this.fieldError("email"), ...(this.lockGemachtigde && this.isGemachtigde ? { readonly: true, hint: t("contacts.gemachtigdeEmailLocked") } : {}) })}
       ${textField({ id: `${p}-phone`, name: "phone", label: `${t("contacts.phone")} ${t("details.optional")}`, hint: t("details.phoneHint"), value: this.values.phone, onInput: (v) => this.set("phone", v), autocomplete: "off", error: this.fieldError("phone") })}
       ${this.renderRoles()}
       <div class="hd-button-row">

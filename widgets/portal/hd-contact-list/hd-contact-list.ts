@@ -196,10 +196,12 @@ export class HdContactList extends LightElement {
               @click=${() => this.openForm({ kind: "edit", id: c.id })}>
               ${t("contacts.edit")}<span class="hd-visually-hidden">: ${c.name}</span>
             </button>
-            <button type="button" class="utrecht-button utrecht-button--subtle" id=${`hd-contact-remove-${c.id}`}
-              @click=${(e: Event) => this.askRemove(c, e.currentTarget as HTMLElement)}>
-              ${t("contacts.remove")}<span class="hd-visually-hidden">: ${c.name}</span>
-            </button>
+            ${!list.mayManageGemachtigde && c.roles.includes("authorised")
+              ? nothing
+              : html`<button type="button" class="utrecht-button utrecht-button--subtle" id=${`hd-contact-remove-${c.id}`}
+                  @click=${(e: Event) => this.askRemove(c, e.currentTarget as HTMLElement)}>
+                  ${t("contacts.remove")}<span class="hd-visually-hidden">: ${c.name}</span>
+                </button>`}
           </div>`}
       ${editing ? html`<div class="hd-contact-list__edit">${this.renderForm(list, c)}</div>` : nothing}
     </li>`;
@@ -210,6 +212,7 @@ export class HdContactList extends LightElement {
       .contact=${contact}
       kind=${list.kind}
       .allowedRoles=${list.allowedRoles}
+      ?lock-gemachtigde=${!list.mayManageGemachtigde}
       .busy=${this.busy}
       .error=${this.formError}
       @hd-contact-submit=${this.onSubmit}
@@ -243,6 +246,7 @@ export class HdContactList extends LightElement {
         <h2 class="utrecht-heading-2" id="hd-contacts-heading" tabindex="-1">${t("contacts.heading")}</h2>
       </div>
       ${list ? html`<p class="utrecht-paragraph hd-tile__intro">${t(list.kind === "school" ? "contacts.introSchool" : "contacts.introBoard")}</p>` : nothing}
+      ${list && !list.mayManageGemachtigde ? html`<p class="utrecht-paragraph hd-contact-list__gemachtigde-only">${t("contacts.gemachtigdeOnly")}</p>` : nothing}
       <div class="hd-contact-list__alert" role="alert">
         ${this.listError
           ? html`<div class="utrecht-alert utrecht-alert--error"><div class="utrecht-alert__content"><div class="utrecht-alert__message">

@@ -176,6 +176,11 @@ export const contactListSchema = z.object({
   kind: z.enum(ORGANISATION_KINDS),
   /** The roles this organisation may hand out, in display order. */
   allowedRoles: z.array(z.enum(CONTACT_ROLES)),
+  /**
+   * Whether the caller may grant or take away the role Gemachtigde and change a gemachtigde's e-mail address:
+   * a gemachtigde of this organisation or of its board, or the helpdesk. Others get 403 `gemachtigde_required`.
+   */
+  mayManageGemachtigde: z.boolean(),
   contacts: z.array(contactSchema),
   version: z.number().int(),
 });

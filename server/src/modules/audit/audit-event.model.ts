@@ -23,6 +23,8 @@ export const AUDIT_EVENT_TYPES = [
   "contact_added",
   "contact_updated",
   "contact_removed",
+  "gemachtigde_granted",
+  "gemachtigde_revoked",
   "news_published",
   "news_updated",
   "news_withdrawn",

@@ -17,6 +17,12 @@ export interface EherkenningLink {
   organisationId: Types.ObjectId;
   /** The personal e-mail address the PIN went to. */
   email: string;
+  /**
+   * The contact person this link speaks for, set once when the link is made (the contact whose e-mail address
+   * the PIN proved). Whether the person is gemachtigde follows that contact's roles — never a later e-mail match,
+   * because contact e-mail addresses are editable. Null: the person is no contact person of the organisation.
+   */
+  contactId: Types.ObjectId | null;
   linkedAt: Date;
   lastUsedAt: Date;
 }
@@ -29,6 +35,7 @@ const linkSchema = new Schema<EherkenningLink>(
     accountId: { type: Schema.Types.ObjectId, required: true },
     organisationId: { type: Schema.Types.ObjectId, required: true },
     email: { type: String, required: true, lowercase: true, trim: true },
+    contactId: { type: Schema.Types.ObjectId, default: null },
     linkedAt: { type: Date, required: true },
     lastUsedAt: { type: Date, required: true },
   },

@@ -1,19 +1,25 @@
 /**
- * Identity policies: may this principal do this for this organisation?
+ * Identity policies: is this principal a gemachtigde of this organisation?
  *
- * Who is "the gemachtigde" in a session? A contact principal is an eHerkenning identity, not a contact person,
- * so we map it by e-mail: the principal counts as gemachtigde of organisation X when its link to X's account
- * (or to the account of X's board) was made with the e-mail address of a contact person of that organisation
- * who has the role `authorised`. That address was proven by the PIN mail, so it is a fair tie.
+ * A contact principal is an eHerkenning identity, not a contact person. Each eHerkenning link names the contact
+ * person it speaks for (`contactId`, fixed when the link was made from the e-mail address the PIN proved). The
+ * principal is gemachtigde of organisation X when one of its links to X (or to X's board) names a contact who
+ * has the role `authorised` now. Editing a contact's e-mail address therefore never moves the role to someone
+ * else's link.
  */
 import { Types } from "mongoose";
 import { OrganisationModel } from "../organisations/organisation.model.js";
 import { EherkenningLinkModel } from "./eherkenning-link.model.js";
 import type { SessionPrincipal } from "./session-store.js";
 
-/** True when `principal` may list and remove eHerkenning links of `organisationId`. */
-export async function mayManageLinks(principal: SessionPrincipal, organisationId: string): Promise<boolean> {
+/**
+ * True for the helpdesk (agents and supervisors), for a gemachtigde of `organisationId`, and for the gemachtigde
+ * of its board. Only they may grant or take away the role Gemachtigde, change a gemachtigde's e-mail address,
+ * and list or undo the organisation's eHerkenning links.
+ */
+export async function actsAsGemachtigde(principal: SessionPrincipal, organisationId: string): Promise<boolean> {
   if (principal.type === "agent") return true;
+  if (!Types.ObjectId.isValid(organisationId)) return false;
   const org = await OrganisationModel.findById(organisationId).select({ boardId: 1, contacts: 1 }).lean().exec();
   if (!org) return false;
   const candidates = [org];
@@ -22,16 +28,14 @@ export async function mayManageLinks(principal: SessionPrincipal, organisationId
     if (board) candidates.push(board);
   }
   for (const candidate of candidates) {
-    const authorisedEmails = candidate.contacts.filter((c) => c.roles.includes("authorised")).map((c) => c.email.toLowerCase());
-    if (authorisedEmails.length === 0) continue;
-    const own = await EherkenningLinkModel.findOne({
+    const authorisedIds = candidate.contacts.filter((c) => c.roles.includes("authorised")).map((c) => c._id);
+    if (authorisedIds.length === 0) continue;
+    const own = await EherkenningLinkModel.exists({
       pseudonym: principal.ehPseudonym,
       kvk: principal.kvk,
       organisationId: new Types.ObjectId(String(candidate._id)),
-      email: { $in: authorisedEmails },
-    })
-      .lean()
-      .exec();
+      contactId: { $in: authorisedIds },
+    }).exec();
     if (own) return true;
   }
   return false;

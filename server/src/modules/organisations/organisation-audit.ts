@@ -12,7 +12,7 @@ import type { SessionPrincipal } from "../identity/session-store.js";
 /** The event types written here. */
 export type OrganisationAuditType = Extract<
   AuditEventType,
-  "organisation_updated" | "contact_added" | "contact_updated" | "contact_removed" | "news_published" | "news_updated" | "news_withdrawn"
+  "organisation_updated" | "contact_added" | "contact_updated" | "contact_removed" | "gemachtigde_granted" | "gemachtigde_revoked" | "news_published" | "news_updated" | "news_withdrawn"
 >;
 
 /** The audit actor for a session principal. */

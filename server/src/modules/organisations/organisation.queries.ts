@@ -6,6 +6,8 @@ import { Types } from "mongoose";
 import type { BoardSchoolList, BranchList, ContactList, OrganisationDetails } from "../../contracts/api/organisations.js";
 import { rolesFor } from "../../contracts/api/organisations.js";
 import { AppError } from "../../contracts/errors.js";
+import { actsAsGemachtigde } from "../identity/policies.js";
+import type { SessionPrincipal } from "../identity/session-store.js";
 import { OrganisationModel, type Organisation } from "./organisation.model.js";
 import { presentBoardSchool, presentBranch, presentContact, presentOrganisationDetails } from "./organisation.presenter.js";
 
@@ -28,12 +30,13 @@ export async function presentOrganisationById(organisationId: string, org?: Orga
 }
 
 /** `GET /organisations/:organisationId/contacts`. */
-export async function listContacts(organisationId: string): Promise<ContactList> {
+export async function listContacts(organisationId: string, principal: SessionPrincipal): Promise<ContactList> {
   const org = await findOrganisation(organisationId);
   return {
     organisationId: String(org._id),
     kind: org.kind,
     allowedRoles: [...rolesFor(org.kind)],
+    mayManageGemachtigde: await actsAsGemachtigde(principal, organisationId),
     contacts: org.contacts.map(presentContact),
     version: org.version ?? 0,
   };

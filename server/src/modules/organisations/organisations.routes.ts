@@ -65,12 +65,12 @@ export const organisationRoutes: readonly RouteSpec[] = [
     organisationParam: "organisationId",
     params: organisationParamsSchema,
     response: contactListSchema,
-    handler: ({ params }) => listContacts(params.organisationId),
+    handler: ({ params, principal }) => listContacts(params.organisationId, principal),
   }),
   defineRoute({
     method: "post",
     path: `${base}/contacts`,
-    summary: "Add a contact person (409 board_authorised_taken for a board's second gemachtigde)",
+    summary: "Add a contact person (403 gemachtigde_required to add a gemachtigde without being one; 409 board_authorised_taken)",
     tag,
     auth: "principal",
     organisationParam: "organisationId",
@@ -78,31 +78,32 @@ export const organisationRoutes: readonly RouteSpec[] = [
     body: contactCreateSchema,
     response: contactSchema,
     status: 201,
-    handler: ({ params, body, principal, access, req }) => contactAdder({ organisationId: params.organisationId, input: body, principal, access, ip: req.ip }),
+    handler: ({ params, body, principal, access, req, services }) =>
+      contactAdder({ organisationId: params.organisationId, input: body, principal, access, ip: req.ip, mailer: services.mailer }),
   }),
   defineRoute({
     method: "patch",
     path: `${base}/contacts/:contactId`,
-    summary: "Edit a contact person and/or their roles (409 last_authorised_contact, board_authorised_taken)",
+    summary: "Edit a contact person and/or their roles (403 gemachtigde_required; 409 last_authorised_contact, board_authorised_taken)",
     tag,
     auth: "principal",
     organisationParam: "organisationId",
     params: contactParamsSchema,
     body: contactUpdateSchema,
     response: contactSchema,
-    handler: ({ params, body, principal, access, req }) =>
-      contactUpdater({ organisationId: params.organisationId, contactId: params.contactId, changes: body, principal, access, ip: req.ip }),
+    handler: ({ params, body, principal, access, req, services }) =>
+      contactUpdater({ organisationId: params.organisationId, contactId: params.contactId, changes: body, principal, access, ip: req.ip, mailer: services.mailer }),
   }),
   defineRoute({
     method: "delete",
     path: `${base}/contacts/:contactId`,
-    summary: "Remove a contact person (409 last_authorised_contact for a school's last gemachtigde)",
+    summary: "Remove a contact person (403 gemachtigde_required for a gemachtigde; 409 last_authorised_contact)",
     tag,
     auth: "principal",
     organisationParam: "organisationId",
     params: contactParamsSchema,
-    handler: ({ params, principal, access, req }) =>
-      contactRemover({ organisationId: params.organisationId, contactId: params.contactId, principal, access, ip: req.ip }),
+    handler: ({ params, principal, access, req, services }) =>
+      contactRemover({ organisationId: params.organisationId, contactId: params.contactId, principal, access, ip: req.ip, mailer: services.mailer }),
   }),
   defineRoute({
     method: "get",

@@ -7,7 +7,7 @@ import { AppError } from "../../../contracts/errors.js";
 
 import { recordAudit } from "../../audit/record-audit.js";
 import { EherkenningLinkModel } from "../eherkenning-link.model.js";
-import { mayManageLinks } from "../policies.js";
+import { actsAsGemachtigde } from "../policies.js";
 import { announceSessionEnded } from "../session-ended.js";
 import type { SessionPrincipal, SessionStore } from "../session-store.js";
 
@@ -22,7 +22,7 @@ export interface LinkRevokerProps {
 
 export async function linkRevoker(props: LinkRevokerProps): Promise<void> {
   if (!Types.ObjectId.isValid(props.organisationId) || !Types.ObjectId.isValid(props.linkId)) throw new AppError("link_not_found");
-  if (!(await mayManageLinks(props.actor, props.organisationId))) throw new AppError("forbidden");
+  if (!(await actsAsGemachtigde(props.actor, props.organisationId))) throw new AppError("forbidden");
   const link = await EherkenningLinkModel.findOneAndDelete({ _id: props.linkId, organisationId: props.organisationId }).lean().exec();
   if (!link) throw new AppError("link_not_found");
   await props.sessions.destroyWhere?.({ ehPseudonym: link.pseudonym });

@@ -9,6 +9,7 @@ import { Types } from "mongoose";
 
 import { now, nowMs } from "../../../infra/clock.js";
 import { recordAudit } from "../../audit/record-audit.js";
+import { OrganisationModel } from "../../organisations/organisation.model.js";
 import { EherkenningLinkModel } from "../eherkenning-link.model.js";
 import { PendingPinModel } from "../pending-pin.model.js";
 import { PortalAccountModel } from "../portal-account.model.js";
@@ -67,11 +68,14 @@ export async function pinConfirmer(props: PinConfirmerProps): Promise<PinConfirm
     if (disabled.matchedCount === 0) throw new AppError("password_login_disabled");
   }
 
+  // The contact person this link speaks for: the one whose address the PIN just proved (never matched again).
+  const org = await OrganisationModel.findById(pending.organisationId).select({ contacts: 1 }).lean().exec();
+  const contact = org?.contacts.find((c) => c.email.toLowerCase() === pending.email.toLowerCase());
   const link = await EherkenningLinkModel.findOneAndUpdate(
     { pseudonym: identity.pseudonym, kvk: identity.kvk, accountId: pending.accountId },
     {
       $setOnInsert: { linkedAt: at, organisationId: pending.organisationId },
-      $set: { lastUsedAt: at, email: pending.email, name: identity.name },
+      $set: { lastUsedAt: at, email: pending.email, name: identity.name, contactId: contact?._id ?? null },
     },
     { upsert: true, returnDocument: "after" },
   )
@@ -82,7 +86,7 @@ export async function pinConfirmer(props: PinConfirmerProps): Promise<PinConfirm
     actor: { type: "contact", id: identity.pseudonym },
     organisationId: pending.organisationId,
     ip: props.ip,
-    data: { variant: pending.variant },
+    data: { variant: pending.variant, contactId: contact ? String(contact._id) : null },
   });
   return { linkId: String(link!._id), organisationId: String(pending.organisationId) };
 }

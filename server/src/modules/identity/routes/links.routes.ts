@@ -10,7 +10,7 @@ import { agentOf, principalOf } from "../../../http/middleware/auth.js";
 import { activationCodeIssuer } from "../commands/activation-code-issuer.js";
 import { linkRevoker } from "../commands/link-revoker.js";
 import { EherkenningLinkModel } from "../eherkenning-link.model.js";
-import { mayManageLinks } from "../policies.js";
+import { actsAsGemachtigde } from "../policies.js";
 import type { SessionStore } from "../session-store.js";
 
 export function linksRouter(deps: { sessions: SessionStore }): Router {
@@ -20,7 +20,7 @@ export function linksRouter(deps: { sessions: SessionStore }): Router {
     const principal = principalOf(req);
     if (!principal) throw new AppError("unauthenticated");
     const orgId = req.params.orgId;
-    if (!Types.ObjectId.isValid(orgId) || !(await mayManageLinks(principal, orgId))) throw new AppError("forbidden");
+    if (!Types.ObjectId.isValid(orgId) || !(await actsAsGemachtigde(principal, orgId))) throw new AppError("forbidden");
     const links = await EherkenningLinkModel.find({ organisationId: orgId }).sort({ linkedAt: 1 }).lean().exec();
     const body: LinkListResponse = {
       links: links.map((l) => ({

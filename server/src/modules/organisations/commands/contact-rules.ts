@@ -49,7 +49,7 @@ export const emailFree = (email: string, contactId?: Types.ObjectId) => ({
 
 /**
  * After a conditional update matched nothing: reads the document once and throws the reason — 404
- * `contact_not_found`, 409 `conflict` (e-mail in use), 409 `board_authorised_taken`, 409
+ * `contact_not_found`, 403 `gemachtigde_required`, 409 `conflict` (e-mail in use), 409 `board_authorised_taken`, 409
  * `last_authorised_contact`. The flags say which rules the filter checked.
  */
 export async function diagnoseContactMiss(props: {
@@ -60,11 +60,18 @@ export async function diagnoseContactMiss(props: {
   grantsAuthorised?: boolean;
   /** The change takes `authorised` away from the contact (demote or remove). */
   revokesAuthorised?: boolean;
+  /** The caller is no gemachtigde: touching the role Gemachtigde or a gemachtigde's e-mail is refused. */
+  notGemachtigde?: boolean;
 }): Promise<never> {
   const org = await OrganisationModel.findById(props.organisationId).select({ kind: 1, contacts: 1 }).lean().exec();
   if (!org) throw new AppError("not_found");
   const contact = props.contactId ? org.contacts.find((c) => c._id.equals(props.contactId!)) : undefined;
   if (props.contactId && !contact) throw new AppError("contact_not_found");
+  if (props.notGemachtigde && contact) {
+    const isAuthorised = contact.roles.includes("authorised");
+    const emailChanges = props.email !== undefined && props.email !== contact.email;
+    if (isAuthorised ? props.revokesAuthorised || emailChanges : props.grantsAuthorised) throw new AppError("gemachtigde_required");
+  }
   const others = org.contacts.filter((c) => !props.contactId || !c._id.equals(props.contactId));
   if (props.email && others.some((c) => c.email === props.email)) {
     throw new AppError("conflict", { fields: { email: { code: "duplicate", message: "another contact person of this organisation uses this e-mail address" } } });
