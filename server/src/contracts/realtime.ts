@@ -30,6 +30,7 @@
  */
 import { z } from "zod";
 import type { ErrorBody } from "./errors.js";
+import { noControlCharacters } from "./api/single-line.js";
 
 // ---- limits ----------------------------------------------------------------------------------------------------
 
@@ -290,7 +291,7 @@ export const conversationLeaveMessageSchema = z.object({
   ...conversationRef,
   text: messageText,
   /** Where the helpdesk can call back; optional. */
-  phone: z.string().trim().max(30).optional(),
+  phone: noControlCharacters(z.string().trim().max(30)).optional(),
 });
 /** `presence.set` (agent). */
 export const presenceSetSchema = z.object({ status: z.enum(PRESENCE_STATUSES) });

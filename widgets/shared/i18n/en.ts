@@ -151,6 +151,7 @@ export const en: Catalogue = {
   "field.invalid_type": "This field does not have the right format.",
   "field.invalid_value": "This value is not allowed.",
   "field.shared_email_address": "Confirm that you want to use this shared e-mail address.",
+  "field.control_characters": "Use one line of text, without line breaks or tabs.",
   "field.generic": "Please check this field.",
 
   "error.validation_failed": "Some of the information is not filled in correctly.",

@@ -168,6 +168,7 @@ export const nl = {
   "field.invalid_type": "Dit veld heeft niet de goede vorm.",
   "field.invalid_value": "Deze waarde is niet toegestaan.",
   "field.shared_email_address": "Bevestig dat u dit algemene e-mailadres wilt gebruiken.",
+  "field.control_characters": "Gebruik één regel tekst, zonder regeleinden of tabs.",
   "field.generic": "Controleer dit veld.",
 
   // Error ids (server `error.id`)

@@ -28,6 +28,7 @@
  * dates (`"2026-04-27"`) are in the schedule's time zone, Europe/Amsterdam.
  */
 import { z } from "zod";
+import { noControlCharacters, singleLine } from "./single-line.js";
 
 /**
  * Why the chat is (not) available; exactly one applies. When closed, precedence is closure > holiday >
@@ -129,7 +130,7 @@ export const weeklyScheduleInputSchema = z
     timeZone: timeZoneSchema.default("Europe/Amsterdam"),
     days: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, dayPeriodsSchema.default([])])) as Record<Weekday, z.ZodDefault<typeof dayPeriodsSchema>>).strict(),
     /** Shown instead of the Chat button. */
-    phone: z.string().trim().min(3, { message: "invalid_phone" }).max(40, { message: "too_long" }),
+    phone: noControlCharacters(z.string().trim().min(3, { message: "invalid_phone" }).max(40, { message: "too_long" })),
     email: z.email({ message: "invalid_email" }).max(254, { message: "too_long" }),
   })
   .strict();
@@ -154,9 +155,9 @@ export const localDateSchema = z.iso.date();
  * zone) or a time range (`{ startsAt, endsAt, reason }`, instants with offset, `startsAt` < `endsAt`).
  */
 export const closureInputSchema = z.union([
-  z.object({ date: localDateSchema, reason: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ date: localDateSchema, reason: singleLine(200) }).strict(),
   z
-    .object({ startsAt: instant, endsAt: instant, reason: z.string().trim().min(1).max(200) })
+    .object({ startsAt: instant, endsAt: instant, reason: singleLine(200) })
     .strict()
     .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: "invalid_period", path: ["endsAt"] }),
 ]);

@@ -13,6 +13,7 @@ import {
   messageViewSchema,
   queueEntrySchema,
 } from "../realtime.js";
+import { singleLine } from "./single-line.js";
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, { message: "invalid_id" });
 
@@ -56,7 +57,7 @@ export type CannedAnswer = z.infer<typeof cannedAnswerSchema>;
 export const cannedAnswerListSchema = z.object({ items: z.array(cannedAnswerSchema) });
 /** `POST /api/v1/chat/canned-answers` (supervisor) → 201 {@link CannedAnswer}; `PATCH …/:id` → 200. */
 export const cannedAnswerInputSchema = z.object({
-  title: z.string().trim().min(1).max(CANNED_ANSWER_LIMITS.titleMax),
+  title: singleLine(CANNED_ANSWER_LIMITS.titleMax),
   text: z.string().trim().min(1).max(CANNED_ANSWER_LIMITS.textMax),
 });
 export const cannedAnswerPatchSchema = cannedAnswerInputSchema.partial();

@@ -18,6 +18,7 @@
  *   another type 415 `file_type_not_allowed`.
  */
 import { z } from "zod";
+import { singleLine } from "./single-line.js";
 
 // ---- limits and vocabularies ---------------------------------------------------------------------------------
 
@@ -154,9 +155,9 @@ export type ContactMomentCounts = z.infer<typeof contactMomentCountsSchema>;
 export const recordContactMomentRequestSchema = z.strictObject({
   channel: z.enum(RECORDABLE_CHANNELS),
   direction: z.enum(["in", "out"]),
-  subject: z.string().trim().min(1).max(HISTORY_LIMITS.subjectMax),
+  subject: singleLine(HISTORY_LIMITS.subjectMax),
   summary: z.string().trim().min(1).max(HISTORY_LIMITS.summaryMax),
-  contactName: z.string().trim().min(1).max(120).optional(),
+  contactName: singleLine(120).optional(),
   startedAt: z.iso.datetime({ offset: true }),
   endedAt: z.iso.datetime({ offset: true }).optional(),
   callbackRequested: z.boolean().default(false),
@@ -203,20 +204,20 @@ export type ArchivePage = z.infer<typeof archivePageSchema>;
 
 /** Text fields of the upload form (`multipart/form-data`, plus the `file` part). */
 export const archiveUploadFieldsSchema = z.strictObject({
-  subject: z.string().trim().min(1).max(HISTORY_LIMITS.subjectMax),
+  subject: singleLine(HISTORY_LIMITS.subjectMax),
   note: z.string().trim().max(HISTORY_LIMITS.noteMax).optional(),
 });
 
 /** `POST /organisations/:organisationId/archive/from-helpdesk` (agent): an e-mail into the archive. */
 export const helpdeskEmailRequestSchema = z.strictObject({
-  subject: z.string().trim().min(1).max(HISTORY_LIMITS.subjectMax),
+  subject: singleLine(HISTORY_LIMITS.subjectMax),
   body: z.string().trim().min(1).max(HISTORY_LIMITS.emailBodyMax),
 });
 export type HelpdeskEmailRequest = z.input<typeof helpdeskEmailRequestSchema>;
 
 /** Text fields of `POST …/archive/from-helpdesk/document` (multipart, plus the `file` part). */
 export const helpdeskDocumentFieldsSchema = z.strictObject({
-  subject: z.string().trim().min(1).max(HISTORY_LIMITS.subjectMax),
+  subject: singleLine(HISTORY_LIMITS.subjectMax),
   note: z.string().trim().max(HISTORY_LIMITS.noteMax).optional(),
 });
 

@@ -16,6 +16,7 @@
 import { z } from "zod";
 import { objectIdSchema } from "./auth.js";
 import { organisationRefSchema } from "./organisations.js";
+import { singleLine } from "./single-line.js";
 
 export const NEWS_SECTORS = ["po", "so"] as const;
 /** Audience by kind of organisation: all schools, or all boards. */
@@ -104,7 +105,7 @@ export type NewsList = z.infer<typeof newsListSchema>;
 /** `/news/:newsId` paths. */
 export const newsParamsSchema = z.object({ newsId: objectIdSchema });
 
-const title = z.string().trim().min(1, { message: "required" }).max(200, { message: "too_long" });
+const title = singleLine(200);
 const body = z.string().trim().min(1, { message: "required" }).max(20_000, { message: "too_long" });
 /** ISO 8601 with offset (`2025-03-01T09:00:00Z`). */
 const publishedAt = z.iso.datetime({ offset: true, message: "invalid_date" });

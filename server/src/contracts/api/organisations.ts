@@ -23,6 +23,7 @@ import {
   websiteSchema,
 } from "../../modules/organisations/values.js";
 import { objectIdSchema } from "./auth.js";
+import { noControlCharacters, singleLine } from "./single-line.js";
 
 export { objectIdSchema };
 
@@ -70,14 +71,10 @@ export function rolesFor(kind: OrganisationKind): readonly ContactRole[] {
 
 
 /** Required free text: trimmed, not empty, at most `max` characters. */
-const text = (max: number) => z.string().trim().min(1, { message: "required" }).max(max, { message: "too_long" });
+const text = (max: number) => singleLine(max);
 /** Optional free text: trimmed, may be empty (stored as null), at most `max` characters. */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: "too_long" })
-    .transform((v) => (v === "" ? null : v));
+  noControlCharacters(z.string().trim().max(max, { message: "too_long" })).transform((v) => (v === "" ? null : v));
 
 /** `GET`/`PATCH /organisations/:organisationId` path. */
 export const organisationParamsSchema = z.object({ organisationId: objectIdSchema });

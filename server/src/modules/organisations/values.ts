@@ -6,6 +6,7 @@
  * message (`invalid_postcode`, …) so clients can map them to nl/en text.
  */
 import { z } from "zod";
+import { singleLine } from "../../contracts/api/single-line.js";
 
 /** Instellingscode (formerly BRIN) of a school: 2 digits + 2 capital letters, e.g. `12AB`. */
 export const INSTELLINGSCODE_RE = /^\d{2}[A-Z]{2}$/;
@@ -126,9 +127,9 @@ export const websiteSchema = z
 
 /** A postal or visiting address. `street` may be `Postbus` with the box number as `houseNumber`. */
 export const addressSchema = z.object({
-  street: z.string().trim().min(1, { message: "required" }).max(100, { message: "too_long" }),
+  street: singleLine(100),
   houseNumber: z.string().trim().max(12, { message: "too_long" }).regex(HOUSE_NUMBER_RE, { message: "invalid_house_number" }),
   postcode: postcodeSchema,
-  city: z.string().trim().min(1, { message: "required" }).max(80, { message: "too_long" }),
+  city: singleLine(80),
 });
 export type AddressInput = z.infer<typeof addressSchema>;
