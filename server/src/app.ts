@@ -4,6 +4,7 @@ import helmet from "helmet";
 import type { Redis } from "ioredis";
 import type { Config } from "./config/env.js";
 import { createHealthRouter, type HealthDeps } from "./http/health.js";
+import { requireAgent } from "./http/middleware/auth.js";
 import { errorHandler } from "./http/middleware/error-handler.js";
 import { apiNotFound, createApiRouter, createOpenApiRouter } from "./http/router.js";
 import { createApiDocsRouter } from "./http/api-docs.js";
@@ -80,8 +81,11 @@ export function createApp(config: Config, deps: AppDeps): Express {
   configureHistoryNotifications({ mailer: identity.mailer, publicUrl: config.http.publicUrl });
 
   app.use("/api/v1", createApiRouter({ mailer: identity.mailer }));
-  app.use("/api", createOpenApiRouter());
-  app.use("/api", createApiDocsRouter());
+  if (config.apiDocs !== "off") {
+    if (config.apiDocs === "agents") app.use(["/api/docs", "/api/docs.css", "/api/openapi.json"], requireAgent());
+    app.use("/api", createOpenApiRouter());
+    app.use("/api", createApiDocsRouter());
+  }
   app.use("/api", apiNotFound);
 
   // Pages, bundles and the embeddable chat go out compressed (the chat loader's budget is ≤ 10 KB gzip on the

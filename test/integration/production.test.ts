@@ -11,6 +11,7 @@ import { createSchool } from "../factories/index.js";
 import { HttpClient } from "../harness/http-client.js";
 import { startTestServer, type TestServer } from "../harness/server.js";
 import { startSmtpCapture, type SmtpCapture } from "../harness/smtp.js";
+import { loginAsAgent } from "../harness/login.js";
 import { connectChat } from "./chat/helpers.js";
 
 const CURRENT = "c".repeat(40);
@@ -87,5 +88,13 @@ describe("production mode", () => {
     const fresh = signChatToken(CURRENT, claims).token;
     expect(verifyChatToken([CURRENT, PREVIOUS], fresh)).not.toBeNull();
     expect(verifyChatToken(PREVIOUS, fresh)).toBeNull();
+  });
+
+  it("API_DOCS defaults to agents: the API description is not public, helpdesk staff read it", async () => {
+    const anonymous = new HttpClient(server.url);
+    for (const path of ["/api/openapi.json", "/api/docs"]) expect((await anonymous.request(path)).status).toBe(401);
+    const agent = await loginAsAgent(server);
+    expect((await agent.request("/api/openapi.json")).status).toBe(200);
+    expect((await agent.request("/api/docs")).status).toBe(200);
   });
 });

@@ -66,6 +66,8 @@ export interface Config {
     readonly claims: { readonly actingSubject: string; readonly legalSubject: string; readonly name: string };
   };
   readonly seed: { readonly demo: boolean };
+  /** Who may read `/api/docs` and `/api/openapi.json`: everyone, logged-in helpdesk staff, or nobody (404). */
+  readonly apiDocs: "public" | "agents" | "off";
   /** Prometheus `/metrics`: a separate listener and/or a bearer token on the main port; neither → not served. */
   readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
   readonly shutdown: {
@@ -157,6 +159,7 @@ const schema = z.object({
   EH_CLAIM_LEGAL_SUBJECT: z.string().min(1).optional(),
   EH_CLAIM_NAME: z.string().min(1).optional(),
   SEED_DEMO: bool.optional(),
+  API_DOCS: z.enum(["public", "agents", "off"]).optional(),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).optional(),
   METRICS_PORT: wholeNumber(0, 65535).optional(),
   METRICS_TOKEN: z.string().min(24, { error: "must be at least 24 characters" }).optional(),
@@ -306,6 +309,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     // Never in production (refused above when asked for); elsewhere by default on the embedded store.
     seed: { demo: !isProduction && (e.SEED_DEMO ?? e.MONGODB_URI === undefined) },
+    // The API description helps attackers map the surface; in production only the helpdesk reads it by default.
+    apiDocs: e.API_DOCS ?? (isProduction ? "agents" : "public"),
     shutdown: { timeoutMs, drainMs },
     metrics: { port: e.METRICS_PORT, token: e.METRICS_TOKEN },
   };
