@@ -114,8 +114,6 @@ export function buildAgent(overrides: Partial<Agent> & { password?: string } = {
     passwordHash: passwordHash(password),
     role: "agent",
     maxConcurrentChats: 3,
-    failedAttempts: 0,
-    blockedUntil: null,
     disabledAt: null,
     ...rest,
   };

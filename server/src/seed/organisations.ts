@@ -146,8 +146,6 @@ export async function buildAgents(ctx: SeedContext): Promise<Agent[]> {
       passwordHash,
       role: fixture.role,
       maxConcurrentChats: fixture.role === "supervisor" ? 2 : 3,
-      failedAttempts: 0,
-      blockedUntil: null,
       disabledAt: null,
       createdAt: created,
       updatedAt: created,

@@ -14,6 +14,7 @@ import { createAgent, createBoard, createSchool } from "../../factories/index.js
 import { createAccount, LOA2, loginAsContactWithIdentity, person, pinFromMail } from "../../harness/login.js";
 import { expectNoAxeViolations, openPage } from "../portal/support.js";
 import { ehLoginInBrowser, expectHeading, focusedId, linkWithActivationCode, shot, startIdentityEnv, tabOrder, wrongPin, type IdentityEnv } from "./support.js";
+import { AttemptCounterModel } from "../../../server/src/modules/identity/attempt-recorder.js";
 
 let env: IdentityEnv;
 
@@ -291,7 +292,8 @@ describe("identity pages", () => {
     await expect.poll(() => alert.textContent()).toContain("geblokkeerd tot 15 januari 14:20");
     expect(await page.evaluate(() => document.activeElement?.classList.contains("hd-auth-state__alert"))).toBe(true);
     const account = await PortalAccountModel.findOne({ username: `blocked-${kvk}` }).lean();
-    expect(account!.blockedUntil!.toISOString()).toBe("2030-01-15T13:20:00.000Z");
+    const counter = await AttemptCounterModel.findOne({ subject: `acct:${String(account!._id)}` }).lean();
+    expect(counter!.blockedUntil!.toISOString()).toBe("2030-01-15T13:20:00.000Z");
     await expectNoAxeViolations(page);
     await shot(page, "pincode-blocked-nl");
 

@@ -26,6 +26,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
   if (status >= 500) req.log.error({ err }, "request failed");
   else req.log.debug({ err: { id, fields } }, "request rejected");
   const locale = pickLocale(req.headers["accept-language"]);
+  const retryAfterMs = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  if (typeof retryAfterMs === "number") res.set("Retry-After", String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
   res
     .status(status)
     .set("Content-Language", locale)

@@ -21,10 +21,6 @@ export interface Agent {
   role: AgentRole;
   /** How many chats the assigner gives this agent at once. */
   maxConcurrentChats: number;
-  /** Consecutive failed logins; reset at a successful login. Five block the account (see `blockedUntil`). */
-  failedAttempts: number;
-  /** Logins are refused until this moment; null when not blocked. */
-  blockedUntil?: Date | null;
   /** Set when the account is switched off; such agents cannot log in and are never assigned chats. */
   disabledAt?: Date | null;
   createdAt: Date;
@@ -42,8 +38,6 @@ const agentSchema = new Schema<Agent, AgentModel>(
     passwordHash: { type: String, required: true },
     role: { type: String, enum: AGENT_ROLES, required: true, default: "agent" },
     maxConcurrentChats: { type: Number, required: true, default: 3, min: 1, max: 20 },
-    failedAttempts: { type: Number, required: true, default: 0, min: 0 },
-    blockedUntil: { type: Date, default: null },
     disabledAt: { type: Date, default: null },
   },
   { collection: "agents", versionKey: false, timestamps: { currentTime: () => now() } },

@@ -6,8 +6,7 @@
  * boards get an activation code instead (24 h, single use), stored as a sha256 hash: the code is 16 random
  * characters (80 bits), so a fast hash is enough and allows lookup by code.
  *
- * Lockout state (`failedAttempts`, `blockedUntil`) is shared by password, activation code and PIN attempts and
- * only ever changed by `attemptRecorder` in single atomic updates.
+ * Lockouts are not kept here: they are counted per account and client address (attempt-recorder.ts).
  */
 import mongoose, { Schema, type HydratedDocument, type Model, type Types } from "mongoose";
 import { now } from "../../infra/clock.js";
@@ -39,9 +38,6 @@ export interface PortalAccount {
   passwordLoginDisabledAt?: Date | null;
   activationCode?: ActivationCode | null;
   passwordReset?: PasswordReset | null;
-  /** Attempts counted in the current window (see attemptRecorder). */
-  failedAttempts: number;
-  blockedUntil?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -68,8 +64,6 @@ const portalAccountSchema = new Schema<PortalAccount>(
       ),
       default: null,
     },
-    failedAttempts: { type: Number, required: true, default: 0, min: 0 },
-    blockedUntil: { type: Date, default: null },
   },
   { collection: "portalAccounts", versionKey: false, timestamps: { currentTime: () => now() } },
 );

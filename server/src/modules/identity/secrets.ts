@@ -66,3 +66,9 @@ export function maskEmail(email: string): string {
   const [local = "", domain = ""] = email.split("@");
   return `${local.slice(0, 1)}***@${domain}`;
 }
+
+/**
+ * A valid argon2id hash of a random string, with the parameters our real hashes use: verifying a password against
+ * it costs as much as a real verify, so an unknown name takes as long as a known one (no timing oracle).
+ */
+export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$YTm1fr5LdEYQrBKlRcHtfw$cdQSfHup4nWQFkoT1/QKvI0k8N4UV5lrKstgXgbK9Ss";

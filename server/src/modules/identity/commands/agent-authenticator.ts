@@ -1,14 +1,15 @@
 /**
- * agentAuthenticator: helpdesk agent login with username + argon2 password, with the same 5-attempt /
- * 15-minute lockout as portal accounts (attempts reserved atomically before the password is checked).
+ * agentAuthenticator: helpdesk agent login with username + argon2 password, with the 5-attempt / 15-minute
+ * lockout counted per name and client address (attempt-recorder.ts). A known and an unknown name get the same
+ * answers and the same work (an argon2 verify against a dummy hash), so neither the status nor the time tells
+ * whether a name exists.
  */
-import { accountBlocked } from "../../../modules/identity/attempt-recorder.js";
-import { AppError } from "../../../contracts/errors.js";
 import { verify as argon2Verify } from "@node-rs/argon2";
-
+import { AppError } from "../../../contracts/errors.js";
 import { recordAudit } from "../../audit/record-audit.js";
 import { AgentModel } from "../../agents/agent.model.js";
-import { clearAttempts, reserveAttempt } from "../attempt-recorder.js";
+import { accountBlocked, guardAttempt } from "../attempt-recorder.js";
+import { DUMMY_HASH } from "../secrets.js";
 import type { AgentSessionPrincipal } from "../session-store.js";
 
 /** Props of {@link agentAuthenticator}. */
@@ -19,27 +20,24 @@ export interface AgentAuthenticatorProps {
 }
 
 export async function agentAuthenticator({ username, password, ip }: AgentAuthenticatorProps): Promise<AgentSessionPrincipal> {
-  const agent = await AgentModel.findOne({ username: username.trim().toLowerCase() }).lean().exec();
-  if (!agent || agent.disabledAt) {
-    await recordAudit({ type: "login_failed", actor: { type: "anonymous" }, ip, data: { reason: "unknown_agent" } });
-    throw new AppError("invalid_credentials");
-  }
-  const actor = { type: "agent" as const, id: String(agent._id) };
-  const reservation = await reserveAttempt({ model: AgentModel, id: agent._id });
-  if (!reservation.ok) {
-    if (reservation.blockedUntil) throw accountBlocked(reservation.blockedUntil);
-    throw new AppError("invalid_credentials");
-  }
-  const ok = await argon2Verify(agent.passwordHash, password).catch(() => false);
-  if (!ok) {
-    await recordAudit({ type: "login_failed", actor, ip, data: { reason: "invalid_credentials" } });
-    if (reservation.blockedUntil) {
+  const name = username.trim().toLowerCase();
+  const agent = await AgentModel.findOne({ username: name }).lean().exec();
+  const usable = agent && !agent.disabledAt ? agent : null;
+  const actor = usable ? { type: "agent" as const, id: String(usable._id) } : { type: "anonymous" as const };
+  // Counted per name, also for names that do not exist: "blocked" must not reveal that a name is real.
+  const outcome = await guardAttempt({ subject: `agent:${name}`, ip }, () =>
+    argon2Verify(usable?.passwordHash ?? DUMMY_HASH, password)
+      .then((ok) => ok && usable !== null)
+      .catch(() => false),
+  );
+  if (!outcome.ok) {
+    await recordAudit({ type: "login_failed", actor, ip, data: { reason: usable ? "invalid_credentials" : "unknown_agent" } });
+    if (outcome.blockedUntil) {
       await recordAudit({ type: "blocked", actor, ip, data: {} });
-      throw accountBlocked(reservation.blockedUntil);
+      throw accountBlocked(outcome.blockedUntil);
     }
     throw new AppError("invalid_credentials");
   }
-  await clearAttempts({ model: AgentModel, id: agent._id });
   await recordAudit({ type: "login", actor, ip, data: { method: "password" } });
-  return { type: "agent", agentId: String(agent._id), role: agent.role };
+  return { type: "agent", agentId: String(usable!._id), role: usable!.role };
 }

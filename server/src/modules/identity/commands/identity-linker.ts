@@ -2,7 +2,6 @@
  * identityLinker: step 1 of koppelen. Proves the account (username + password, or activation code), checks the
  * e-mail address, creates a hashed single-use PIN (15 min) and mails it. Step 2 is {@link pinConfirmer}.
  */
-import { accountBlocked } from "../../../modules/identity/attempt-recorder.js";
 import { AppError } from "../../../contracts/errors.js";
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { Types } from "mongoose";
@@ -13,15 +12,13 @@ import { localDateTimeInWords } from "../../../infra/local-time.js";
 import type { Mailer } from "../../../infra/mailer.js";
 import { recordAudit } from "../../audit/record-audit.js";
 import { OrganisationModel } from "../../organisations/organisation.model.js";
-import { activeBlock, clearAttempts, reserveAttempt } from "../attempt-recorder.js";
+import { accountBlocked, activeBlock, clearAttempts, guardAttempt } from "../attempt-recorder.js";
 import { EherkenningLinkModel } from "../eherkenning-link.model.js";
 import { PendingPinModel } from "../pending-pin.model.js";
 import { PortalAccountModel, type PortalAccount } from "../portal-account.model.js";
-import { hashActivationCode, hashPin, maskEmail, randomPin } from "../secrets.js";
+import { DUMMY_HASH, hashActivationCode, hashPin, maskEmail, randomPin } from "../secrets.js";
 import type { EherkenningIdentity } from "./identity-resolver.js";
 
-/** A valid argon2id hash of a random string: verifying against it costs as much as a real verify (no timing oracle). */
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$YTm1fr5LdEYQrBKlRcHtfw$cdQSfHup4nWQFkoT1/QKvI0k8N4UV5lrKstgXgbK9Ss";
 
 /** Props of {@link identityLinker}. */
 export interface IdentityLinkerProps {
@@ -94,60 +91,43 @@ export async function identityLinker(props: IdentityLinkerProps): Promise<Identi
 type Account = PortalAccount & { _id: Types.ObjectId };
 
 async function proveByPassword(props: IdentityLinkerProps, request: Extract<LinkRequest, { variant: "password" }>): Promise<Account> {
-  const account = (await PortalAccountModel.findOne({ username: request.username.toLowerCase() }).lean().exec()) as Account | null;
-  if (!account) {
-    await argon2Verify(DUMMY_HASH, request.password).catch(() => false);
-    await recordAudit({ type: "login_failed", actor: { type: "anonymous" }, ip: props.ip, data: { reason: "unknown_username", variant: "password" } });
-    throw new AppError("invalid_credentials");
-  }
-  const ok = await guardedCheck(props, account, "invalid_credentials", () =>
-    account.passwordHash ? argon2Verify(account.passwordHash, request.password).catch(() => false) : argon2Verify(DUMMY_HASH, request.password).catch(() => false),
+  const username = request.username.toLowerCase();
+  const account = (await PortalAccountModel.findOne({ username }).lean().exec()) as Account | null;
+  // An unknown name is counted and checked like a known one (same answers, same argon2 work).
+  await guardedCheck(props, account ?? { unknownName: username }, "invalid_credentials", () =>
+    argon2Verify(account?.passwordHash ?? DUMMY_HASH, request.password)
+      .then((ok) => ok && Boolean(account?.passwordHash))
+      .catch(() => false),
   );
-  if (!ok) throw new Error("unreachable");
-  if (account.passwordLoginDisabledAt) throw new AppError("password_login_disabled");
-  return account;
+  if (account!.passwordLoginDisabledAt) throw new AppError("password_login_disabled");
+  return account!;
 }
 
 async function proveByActivationCode(props: IdentityLinkerProps, request: Extract<LinkRequest, { variant: "activation" }>): Promise<Account> {
   const hash = hashActivationCode(request.activationCode);
   if (request.username) {
-    const account = (await PortalAccountModel.findOne({ username: request.username.toLowerCase() }).lean().exec()) as Account | null;
-    if (!account) {
-      await recordAudit({ type: "login_failed", actor: { type: "anonymous" }, ip: props.ip, data: { reason: "unknown_username", variant: "activation" } });
-      throw new AppError("invalid_activation_code");
-    }
-    await guardedCheck(props, account, "invalid_activation_code", async () => account.activationCode?.hash === hash);
-    return checkCodeUsable(account);
+    const username = request.username.toLowerCase();
+    const account = (await PortalAccountModel.findOne({ username }).lean().exec()) as Account | null;
+    await guardedCheck(props, account ?? { unknownName: username }, "invalid_activation_code", async () => account?.activationCode?.hash === hash);
+    return checkCodeUsable(account!);
   }
   const account = (await PortalAccountModel.findOne({ "activationCode.hash": hash }).lean().exec()) as Account | null;
   if (account) {
-    // Knowing the code is no guess; but a blocked account stays blocked.
-    const block = activeBlock(account);
+    // Knowing the code is no guess; but an account blocked from this address stays blocked.
+    const key = { subject: `acct:${String(account._id)}`, ip: props.ip };
+    const block = await activeBlock(key);
     if (block) throw accountBlocked(block);
-    await clearAttempts({ model: PortalAccountModel, id: account._id });
+    await clearAttempts(key);
     return checkCodeUsable(account);
   }
-  // A wrong code without username: count it against the accounts of the identity's KvK that await activation,
-  // so guessing codes for "my own" organisation still ends in a block.
-  const orgs = await OrganisationModel.find({ kvkNumber: props.identity.kvk }).select({ _id: 1 }).lean().exec();
-  const candidates = await PortalAccountModel.find({
-    organisationId: { $in: orgs.map((o) => o._id) },
-    activationCode: { $ne: null },
-    "activationCode.usedAt": null,
-  })
-    .select({ _id: 1, organisationId: 1 })
-    .lean()
-    .exec();
-  let blockedUntil: Date | null = null;
-  for (const candidate of candidates) {
-    const reservation = await reserveAttempt({ model: PortalAccountModel, id: candidate._id });
-    const until = reservation.blockedUntil;
-    if (reservation.ok && until) await audit(props, "blocked", candidate.organisationId, "invalid_activation_code");
-    if (until && (!blockedUntil || until > blockedUntil)) blockedUntil = until;
-    await audit(props, "login_failed", candidate.organisationId, "invalid_activation_code");
+  // A wrong code without username: counted for the identity's KvK number from this address, so guessing codes
+  // still ends in a block — for the guesser only, never for the accounts waiting for their code.
+  const outcome = await guardAttempt({ subject: `kvk:${props.identity.kvk}`, ip: props.ip }, async () => false);
+  await audit(props, "login_failed", null, "invalid_activation_code");
+  if (!outcome.ok && outcome.blockedUntil) {
+    await audit(props, "blocked", null, "invalid_activation_code");
+    throw accountBlocked(outcome.blockedUntil);
   }
-  if (candidates.length === 0) await audit(props, "login_failed", null, "invalid_activation_code");
-  if (blockedUntil) throw accountBlocked(blockedUntil);
   throw new AppError("invalid_activation_code");
 }
 
@@ -160,28 +140,25 @@ function checkCodeUsable(account: Account): Account {
 }
 
 /**
- * Reserves an attempt, runs `check`, and turns the outcome into the right error: `account_blocked` when the
- * account is (or by this attempt becomes) blocked, `wrongId` for other wrong attempts. Returns true on success.
+ * Counts one attempt on the account (or, for a name that does not exist, on that name) from the caller's address,
+ * runs `check`, and turns the outcome into the right error: 429 `rate_limited` when the address failed too often,
+ * 423 `account_blocked` when the account is (or by this attempt becomes) blocked from here, `wrongId` otherwise.
  */
 export async function guardedCheck(
   props: { identity?: EherkenningIdentity; ip?: string | undefined },
-  account: { _id: Types.ObjectId; organisationId: Types.ObjectId },
+  account: { _id: Types.ObjectId; organisationId: Types.ObjectId } | { unknownName: string },
   wrongId: IdentityErrorId,
   check: () => Promise<boolean>,
 ): Promise<true> {
-  const reservation = await reserveAttempt({ model: PortalAccountModel, id: account._id });
-  if (!reservation.ok) {
-    if (reservation.blockedUntil) throw accountBlocked(reservation.blockedUntil);
-    throw new AppError(wrongId);
-  }
-  if (await check()) {
-    await clearAttempts({ model: PortalAccountModel, id: account._id });
-    return true;
-  }
-  await audit(props, "login_failed", account.organisationId, wrongId);
-  if (reservation.blockedUntil) {
-    await audit(props, "blocked", account.organisationId, wrongId);
-    throw accountBlocked(reservation.blockedUntil);
+  const known = "_id" in account ? account : null;
+  const subject = known ? `acct:${String(known._id)}` : `name:${(account as { unknownName: string }).unknownName}`;
+  const outcome = await guardAttempt({ subject, ip: props.ip }, check);
+  if (outcome.ok) return true;
+  if (!known) await recordAudit({ type: "login_failed", actor: { type: "anonymous" }, ip: props.ip, data: { reason: "unknown_username" } });
+  else await audit(props, "login_failed", known.organisationId, wrongId);
+  if (outcome.blockedUntil) {
+    await audit(props, "blocked", known?.organisationId ?? null, wrongId);
+    throw accountBlocked(outcome.blockedUntil);
   }
   throw new AppError(wrongId);
 }

@@ -14,6 +14,7 @@ import { recordAudit } from "../../audit/record-audit.js";
 import { OrganisationModel } from "../../organisations/organisation.model.js";
 import { PortalAccountModel } from "../portal-account.model.js";
 import { randomToken, sha256 } from "../secrets.js";
+import { clearSubject } from "../attempt-recorder.js";
 
 const RESET_MS = 60 * 60_000;
 
@@ -96,8 +97,10 @@ export async function passwordResetter(props: PasswordResetterProps): Promise<vo
   // Conditional on the link being unused: of two tabs submitting at once, one wins and the other hears "used".
   const updated = await PortalAccountModel.updateOne(
     { _id: account._id, "passwordReset.tokenHash": tokenHash, "passwordReset.usedAt": null },
-    { $set: { passwordHash, "passwordReset.usedAt": now(), failedAttempts: 0, blockedUntil: null } },
+    { $set: { passwordHash, "passwordReset.usedAt": now() } },
   ).exec();
   if (updated.matchedCount === 0) throw new AppError("reset_link_used");
+  // A new password ends every block on the account, from every address.
+  await clearSubject(`acct:${String(account._id)}`);
   await recordAudit({ type: "password_reset", actor: { type: "anonymous" }, organisationId: account.organisationId, ip: props.ip, data: { at: now().toISOString() } });
 }
