@@ -34,7 +34,7 @@ async function serve(): Promise<void> {
   const { startServer } = await import("../server/src/server.js");
   setClock(new ManualClock(new Date("2026-01-14T10:00:00+01:00")));
   let capacity = 1;
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "false" });
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "false", LIMIT_STREAMS_PER_ADDRESS: "1000000", LIMIT_SOCKETS_PER_ADDRESS: "1000000" });
   const server = await startServer(config, { inMemoryStore: true, availability: { freeCapacity: async () => capacity } });
   const send = (m: FromServer) => process.send!(m);
   let flippedAt = 0;

@@ -48,7 +48,7 @@ async function cmd<T>(socket: Sock, name: string, payload: unknown): Promise<T> 
 }
 
 export async function run(): Promise<void> {
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "false" });
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "false", LIMIT_STREAMS_PER_ADDRESS: "1000000", LIMIT_SOCKETS_PER_ADDRESS: "1000000" });
   const server = await startServer(config, { inMemoryStore: true });
   server.chat.setOpeningHours(() => true);
   const sockets: Sock[] = [];

@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
+import { clientAddressFor } from "./http/client-address.js";
 import { startMetricsServer } from "./http/metrics-routes.js";
 import { createMetrics, type Metrics } from "./infra/metrics.js";
 import { observeChat } from "./modules/chat/chat-metrics.js";
@@ -95,9 +96,12 @@ export async function startServer(config: Config, options: StartServerOptions = 
       onError: (err) => logger.warn({ err }, "event bus error"),
     });
     const uninstallOpeningHours = await installOpeningHours({ bus, logger });
+    const clientAddress = clientAddressFor(config.http.trustProxy);
     const availability = await installAvailability({
       bus,
       logger,
+      clientAddress,
+      streamsPerAddress: config.limits.streamsPerAddress,
       deps: { freeCapacity: options.availability?.freeCapacity ?? agentsWithFreeCapacity },
       isOriginAllowed: (origin) => allowedOrigins.has(origin) || localOrigins.has(origin),
     });
@@ -129,6 +133,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       logger,
       redisUrl: config.redis.url,
       isOriginAllowed: (origin) => allowedOrigins.has(origin) || localOrigins.has(origin),
+      clientAddress,
+      connectionsPerAddress: config.limits.socketConnectionsPerAddress,
     });
 
     const chat = installChat({

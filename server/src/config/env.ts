@@ -70,6 +70,8 @@ export interface Config {
   readonly apiDocs: "public" | "agents" | "off";
   /** Prometheus `/metrics`: a separate listener and/or a bearer token on the main port; neither → not served. */
   readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
+  /** Open connections one client address may hold (docs/limits.md); raise them for load tests from one machine. */
+  readonly limits: { readonly streamsPerAddress: number; readonly socketConnectionsPerAddress: number };
   readonly shutdown: {
     /** Hard deadline for a graceful shutdown; the process exits 1 after it. */
     readonly timeoutMs: number;
@@ -77,6 +79,11 @@ export interface Config {
     readonly drainMs: number;
   };
 }
+
+/** Default open availability streams per client address (a school's whole staff behind one NAT fits). */
+export const STREAMS_PER_ADDRESS = 200;
+/** Default Socket.IO (Engine.IO) connections per client address, per process. */
+export const SOCKETS_PER_ADDRESS = 100;
 
 /** One problem with one variable. */
 export interface ConfigProblem {
@@ -162,6 +169,8 @@ const schema = z.object({
   API_DOCS: z.enum(["public", "agents", "off"]).optional(),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000).optional(),
   METRICS_PORT: wholeNumber(0, 65535).optional(),
+  LIMIT_STREAMS_PER_ADDRESS: wholeNumber(1, 1_000_000).optional(),
+  LIMIT_SOCKETS_PER_ADDRESS: wholeNumber(1, 1_000_000).optional(),
   METRICS_TOKEN: z.string().min(24, { error: "must be at least 24 characters" }).optional(),
   SHUTDOWN_DRAIN_MS: wholeNumber(0, 600_000).optional(),
 });
@@ -313,6 +322,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiDocs: e.API_DOCS ?? (isProduction ? "agents" : "public"),
     shutdown: { timeoutMs, drainMs },
     metrics: { port: e.METRICS_PORT, token: e.METRICS_TOKEN },
+    limits: {
+      streamsPerAddress: e.LIMIT_STREAMS_PER_ADDRESS ?? STREAMS_PER_ADDRESS,
+      socketConnectionsPerAddress: e.LIMIT_SOCKETS_PER_ADDRESS ?? SOCKETS_PER_ADDRESS,
+    },
   };
   return deepFreeze(config);
 }

@@ -12,6 +12,7 @@ import { presentAvailabilityChanged } from "../modules/availability/availability
 import { nowMs } from "../infra/clock.js";
 import type { SessionStore } from "../modules/identity/session-store.js";
 import { installBroadcaster } from "./broadcaster.js";
+import { OpenCounter, REALTIME_LIMITS } from "./limits.js";
 import { authenticateHandshake, HandshakeError } from "./handshake.js";
 import { registerAgentHandlers } from "./handlers/agent.js";
 import { registerConversationHandlers } from "./handlers/conversation.js";
@@ -45,10 +46,18 @@ export function installRealtime(options: InstallRealtimeOptions): RealtimeHandle
   const log = options.logger.child({ module: "realtime" });
   const sessionGuard = installSessionGuard({ io, bus: options.bus, sessions: options.sessions, logger: options.logger });
 
+  const perPerson = new OpenCounter(REALTIME_LIMITS.socketsPerPerson);
   io.use((socket, next) => {
     authenticateHandshake(socket.request, socket.handshake.auth, { sessions: options.sessions, tokenSecret: options.tokenSecret }).then(
       (data) => {
         socket.data = data;
+        // One person with 1,000 tabs (or a script) would hold 1,000 sockets' memory: refuse beyond the limit.
+        const person = data.principal.kind === "agent" ? `agent:${data.principal.agentId}` : `contact:${data.principal.organisationId}:${data.principal.pseudonym}`;
+        if (!perPerson.tryOpen(person)) {
+          next(new Error("too_many_connections"));
+          return;
+        }
+        socket.once("disconnect", () => perPerson.close(person));
         next();
       },
       (err: unknown) => {

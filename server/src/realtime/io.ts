@@ -4,6 +4,8 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "../contracts/realtime.js";
 import type { Logger } from "../infra/logger.js";
 import { closeRedis, createRedisClient } from "../infra/redis/client.js";
+import type { ClientAddress } from "../http/client-address.js";
+import { OpenCounter } from "./limits.js";
 
 /** Balie's Socket.IO server, typed by the real-time contract (`contracts/realtime.ts`). */
 export type BalieIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -19,12 +21,17 @@ export interface CreateIoOptions {
    * cross-origin requests and WebSocket upgrades, which is what the list guards against.
    */
   isOriginAllowed: (origin: string) => boolean;
+  /** The client's address (TRUST_PROXY applied); connections are limited per address. */
+  clientAddress: ClientAddress;
+  /** Engine.IO connections (polling or WebSocket, authenticated or not) one address may hold. */
+  connectionsPerAddress: number;
 }
 
 /** A Socket.IO server attached to `httpServer`. `close()` also closes its Redis clients. */
 export function createIo(httpServer: HttpServer, options: CreateIoOptions): BalieIo {
   const log = options.logger.child({ module: "realtime" });
   const allowed = (origin: string | undefined) => origin === undefined || options.isOriginAllowed(origin);
+  const perAddress = new OpenCounter(options.connectionsPerAddress);
 
   const io: BalieIo = new Server(httpServer, {
     serveClient: false,
@@ -33,10 +40,28 @@ export function createIo(httpServer: HttpServer, options: CreateIoOptions): Bali
     cors: { origin: (origin, cb) => cb(null, allowed(origin)), credentials: true },
     allowRequest(req, callback) {
       const origin = req.headers.origin;
-      if (allowed(origin)) return callback(null, true);
-      log.warn({ origin }, "socket handshake refused: origin not allowed");
-      callback("origin not allowed", false);
+      if (!allowed(origin)) {
+        log.warn({ origin }, "socket handshake refused: origin not allowed");
+        return callback("origin not allowed", false);
+      }
+      // Counted here, before any session or token work, so 1,000 anonymous polling handshakes cannot pile up.
+      const address = options.clientAddress(req);
+      if (!perAddress.tryOpen(address)) {
+        log.warn({ address }, "socket handshake refused: too many connections from this address");
+        return callback("too many connections", false);
+      }
+      // Released when the Engine.IO connection closes, or at once when the handshake never becomes one.
+      (req as { balieAddress?: string }).balieAddress = address;
+      callback(null, true);
     },
+  });
+  io.engine.on("connection", (conn: { request: { balieAddress?: string }; once(event: "close", fn: () => void): void }) => {
+    const address = conn.request.balieAddress;
+    if (address !== undefined) conn.once("close", () => perAddress.close(address));
+  });
+  io.engine.on("connection_error", (err: { req?: { balieAddress?: string } }) => {
+    const address = err.req?.balieAddress;
+    if (address !== undefined) perAddress.close(address);
   });
 
   if (options.redisUrl) {

@@ -9,6 +9,7 @@ import type { EventBus } from "../../events/bus.js";
 import type { Logger } from "../../infra/logger.js";
 import { AvailabilityService, type AvailabilityDeps } from "./availability.service.js";
 import { SseHub } from "./sse-hub.js";
+import type { ClientAddress } from "../../http/client-address.js";
 
 /** Options of {@link installAvailability}. */
 export interface InstallAvailabilityOptions {
@@ -17,6 +18,10 @@ export interface InstallAvailabilityOptions {
   deps: AvailabilityDeps;
   /** CORS allow-list for cross-origin pages (same as the Socket.IO handshake). */
   isOriginAllowed: (origin: string) => boolean;
+  /** The client's address (TRUST_PROXY applied): streams are limited per address. Default: the peer. */
+  clientAddress?: ClientAddress;
+  /** Open streams one address may hold; default unlimited. */
+  streamsPerAddress?: number;
   /** See {@link AvailabilityServiceOptions.debounceMs}. */
   debounceMs?: number;
   /** SSE heartbeat interval (default 25 s). */
@@ -55,6 +60,8 @@ export async function installAvailability(options: InstallAvailabilityOptions): 
   await service.start();
   const hub = new SseHub({
     isOriginAllowed: options.isOriginAllowed,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.streamsPerAddress !== undefined ? { maxPerAddress: options.streamsPerAddress } : {}),
     currentFrame: () => service.currentFrame(),
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
   });

@@ -25,13 +25,21 @@ export interface SseHubOptions {
   heartbeatMs?: number;
   /** A client that has not read this many bytes is dropped (it reconnects and gets the current state). */
   maxBufferedBytes?: number;
+  /** The client's address (TRUST_PROXY applied); default the peer's. */
+  clientAddress?: (req: IncomingMessage) => string;
+  /** Open streams one address may hold (a school's whole staff behind one NAT fits); beyond: 429. */
+  maxPerAddress?: number;
 }
+
 
 const HEARTBEAT = ": hb\n\n";
 const RETRY = `retry: ${AVAILABILITY_STREAM.retryMs}\n`;
 
 export class SseHub {
   private readonly clients = new Set<ServerResponse>();
+  /** Open streams per client address, and each stream's address (kept off the response object's shape). */
+  private readonly perAddress = new Map<string, number>();
+  private readonly addressOf = new WeakMap<ServerResponse, string>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly maxBuffered: number;
   private closed = false;
@@ -40,8 +48,15 @@ export class SseHub {
 
   constructor(private readonly options: SseHubOptions) {
     const clients = this.clients;
+    const perAddress = this.perAddress;
+    const addressOf = this.addressOf;
     this.onClose = function onClose(this: ServerResponse) {
       clients.delete(this);
+      const address = addressOf.get(this);
+      if (address === undefined) return;
+      const n = (perAddress.get(address) ?? 1) - 1;
+      if (n <= 0) perAddress.delete(address);
+      else perAddress.set(address, n);
     };
     this.maxBuffered = options.maxBufferedBytes ?? 64 * 1024;
     this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT), options.heartbeatMs ?? AVAILABILITY_STREAM.heartbeatMs);
@@ -89,6 +104,12 @@ export class SseHub {
       res.writeHead(503, { "Retry-After": "5" }).end();
       return;
     }
+    const address = this.options.clientAddress?.(req) ?? req.socket.remoteAddress ?? "unknown";
+    const open = this.perAddress.get(address) ?? 0;
+    if (open >= (this.options.maxPerAddress ?? Number.POSITIVE_INFINITY)) {
+      res.writeHead(429, { ...cors, "Retry-After": "60", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("too many streams\n");
+      return;
+    }
     // No chunked framing: the body ends when the connection does (a close-delimited body, RFC 9112 §6.3), so
     // every broadcast is just the frame's bytes; writing to 5,000 streams got ~4× cheaper in bench/.
     res.removeHeader("Transfer-Encoding");
@@ -113,6 +134,8 @@ export class SseHub {
     }
     res.write(RETRY + this.options.currentFrame());
     this.clients.add(res);
+    this.perAddress.set(address, open + 1);
+    this.addressOf.set(res, address);
     res.once("close", this.onClose);
   }
 

@@ -21,10 +21,19 @@ import {
   type SocketData,
 } from "../../contracts/realtime.js";
 import type { Logger } from "../../infra/logger.js";
+import { CommandBudget } from "../limits.js";
 
 export type BalieSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 type Parsed<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
+
+/** Each socket's command budget (see limits.ts); goes away with the socket. */
+const budgets = new WeakMap<BalieSocket, CommandBudget>();
+function budgetOf(socket: BalieSocket): CommandBudget {
+  let budget = budgets.get(socket);
+  if (!budget) budgets.set(socket, (budget = new CommandBudget()));
+  return budget;
+}
 
 const agentOnly = new Set<CommandName>(AGENT_COMMANDS);
 const contactOnly = new Set<CommandName>(CONTACT_COMMANDS);
@@ -51,6 +60,8 @@ export function onCommand<K extends CommandName>(
     try {
       const kind = socket.data.principal.kind;
       if ((agentOnly.has(name) && kind !== "agent") || (contactOnly.has(name) && kind !== "contact")) throw new AppError("forbidden");
+      const waitMs = budgetOf(socket).take(name);
+      if (waitMs > 0) throw new AppError("rate_limited", { details: { retryAfterMs: waitMs } });
       const parsed = commandSchemas[name].safeParse(payload ?? {});
       if (!parsed.success) throw parsed.error;
       const data = await run(parsed.data as Parsed<K>);

@@ -14,9 +14,13 @@ import { recordAudit } from "../../audit/record-audit.js";
 import { OrganisationModel } from "../../organisations/organisation.model.js";
 import { PortalAccountModel } from "../portal-account.model.js";
 import { randomToken, sha256 } from "../secrets.js";
-import { clearSubject } from "../attempt-recorder.js";
+import { clearSubject, reserveAttempt } from "../attempt-recorder.js";
 
 const RESET_MS = 60 * 60_000;
+/** One reset mail per account per 5 minutes. */
+const RESEND_MS = 5 * 60_000;
+/** "Wachtwoord vergeten" requests per client address per 15 minutes. */
+const RESET_REQUESTS_PER_ADDRESS = 10;
 
 /** Props of {@link passwordResetRequester}. */
 export interface PasswordResetRequesterProps {
@@ -28,6 +32,9 @@ export interface PasswordResetRequesterProps {
 }
 
 export async function passwordResetRequester(props: PasswordResetRequesterProps): Promise<void> {
+  // Requests from one address, for any name: a few forgotten passwords are normal, a stream is not.
+  const perAddress = await reserveAttempt({ subject: "password-forgotten", ip: props.ip }, RESET_REQUESTS_PER_ADDRESS);
+  if (!perAddress.ok) throw new AppError("rate_limited", { details: { retryAfterMs: Math.max(1_000, perAddress.blockedUntil.getTime() - nowMs()) } });
   const account = await PortalAccountModel.findOne({ username: props.username.trim().toLowerCase() }).lean().exec();
   if (!account || account.passwordLoginDisabledAt) {
     await recordAudit({ type: "password_reset_requested", actor: { type: "anonymous" }, organisationId: account?.organisationId ?? null, ip: props.ip, data: { sent: false } });
@@ -40,10 +47,16 @@ export async function passwordResetRequester(props: PasswordResetRequesterProps)
     return;
   }
   const token = randomToken();
-  await PortalAccountModel.updateOne(
-    { _id: account._id },
+  // At most one mail per account per RESEND_MS: the gemachtigde's inbox is not a target. The answer stays the
+  // same (the page cannot tell), and the link sent a moment ago still works.
+  const issued = await PortalAccountModel.updateOne(
+    { _id: account._id, $or: [{ passwordReset: null }, { "passwordReset.expiresAt": { $lte: new Date(nowMs() + RESET_MS - RESEND_MS) } }] },
     { $set: { passwordReset: { tokenHash: sha256(`reset:${token}`), expiresAt: new Date(nowMs() + RESET_MS) } } },
   ).exec();
+  if (issued.matchedCount === 0) {
+    await recordAudit({ type: "password_reset_requested", actor: { type: "anonymous" }, organisationId: account.organisationId, ip: props.ip, data: { sent: false, reason: "recently_sent" } });
+    return;
+  }
   const link = `${props.publicUrl}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`;
   for (const to of recipients) {
     await props.mailer.send({
