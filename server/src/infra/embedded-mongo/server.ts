@@ -2,13 +2,17 @@
  * The TCP side: frames messages per connection, runs them one at a time per connection (drivers never
  * pipeline on one socket), and answers after the journal holds every write the command made. A framing
  * error closes only that connection; nothing a client sends can stop the store.
+ *
+ * Every connection must authenticate (auth.ts) before it reads or writes data.
  */
 import net from "node:net";
+import { ConnectionAuth } from "./auth.js";
 import { runCommand, type CommandContext } from "./commands/index.js";
 import type { CursorRegistry } from "./cursors.js";
 import type { Engine } from "./engine.js";
 import { ErrorCodes } from "./errors.js";
 import type { Doc } from "./query.js";
+import type { ScramVerifier } from "./scram.js";
 import type { Storage } from "./storage.js";
 import { buildMsg, buildReply, MSG_MORE_TO_COME, parseMessage, peekMessageLength, WireError, type Request } from "./wire.js";
 
@@ -18,6 +22,8 @@ export interface WireServerOptions {
   engine: Engine;
   cursors: CursorRegistry;
   storage: Storage | null;
+  /** The one user's SCRAM verifier; connections that have not proven its password may only handshake. */
+  verifier: ScramVerifier;
   logger?: Logger;
   startedAt: number;
 }
@@ -29,12 +35,14 @@ class Connection {
   private buffered = 0;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  readonly auth: ConnectionAuth;
 
   constructor(
     private readonly socket: net.Socket,
     readonly id: number,
     private readonly server: WireServer,
   ) {
+    this.auth = new ConnectionAuth(server.verifier);
     socket.setNoDelay(true);
     socket.on("data", (chunk) => this.onData(chunk));
     socket.on("error", () => this.close());
@@ -92,7 +100,7 @@ class Connection {
         const name = Object.keys(cmd)[0] ?? "";
         const db = req.fullCollectionName.endsWith(".$cmd") ? req.fullCollectionName.slice(0, -5) : "admin";
         const reply = LEGACY_HANDSHAKE.has(name)
-          ? await this.server.execute({ ...cmd, $db: db }, this.id)
+          ? await this.server.execute({ ...cmd, $db: db }, this)
           : {
               ok: 0,
               errmsg: `Unsupported OP_QUERY command: ${name}. The client driver may require an upgrade.`,
@@ -105,7 +113,7 @@ class Connection {
       const cmd = req.command;
       const reply =
         typeof cmd.$db === "string"
-          ? await this.server.execute(cmd, this.id)
+          ? await this.server.execute(cmd, this)
           : { ok: 0, errmsg: "OP_MSG requests require a $db argument", code: 40571, codeName: "Location40571" };
       if (req.flags & MSG_MORE_TO_COME) return; // fire-and-forget (w:0): no reply expected
       this.write(buildMsg(this.server.nextRequestId(), req.header.requestId, reply));
@@ -129,9 +137,11 @@ export class WireServer {
   private connectionIds = 0;
   private requestIds = 0;
   readonly logger?: Logger;
+  readonly verifier: ScramVerifier;
 
   constructor(private readonly options: WireServerOptions) {
     this.logger = options.logger;
+    this.verifier = options.verifier;
     this.tcp = net.createServer((socket) => {
       const conn = new Connection(socket, ++this.connectionIds, this);
       this.connections.add(conn);
@@ -147,12 +157,19 @@ export class WireServer {
     this.connections.delete(conn);
   }
 
-  /** Runs a command; a write's reply waits until its journal records are fsynced. */
-  async execute(cmd: Doc, connectionId: number): Promise<Doc> {
+  /**
+   * Runs a command for a connection, unless it has to authenticate first; a write's reply waits until its
+   * journal records are fsynced.
+   */
+  async execute(cmd: Doc, conn: { id: number; auth: ConnectionAuth }): Promise<Doc> {
+    const name = Object.keys(cmd)[0] ?? "";
+    const intercepted = conn.auth.intercept(name, cmd);
+    if (intercepted) return intercepted;
     const { engine, cursors, storage, startedAt } = this.options;
-    const ctx: CommandContext = { engine, cursors, db: cmd.$db as string, connectionId, startedAt };
+    const ctx: CommandContext = { engine, cursors, db: cmd.$db as string, connectionId: conn.id, startedAt };
     const before = storage?.seq ?? 0;
     const reply = await runCommand(cmd, ctx);
+    if (reply.ok === 1) Object.assign(reply, conn.auth.helloExtras(name, cmd));
     if (storage && storage.seq > before) {
       try {
         await storage.durable(storage.seq);
