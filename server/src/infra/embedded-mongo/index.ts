@@ -9,6 +9,7 @@ import { nowMs } from "../clock.js";
 import { generateCredentials, loadOrCreateCredentials, type StoreCredentials } from "./credentials.js";
 import { CursorRegistry } from "./cursors.js";
 import { Engine } from "./engine.js";
+import { DEFAULT_LIMITS, type WireLimits } from "./limits.js";
 import { makeVerifier } from "./scram.js";
 import { WireServer } from "./server.js";
 import { Storage } from "./storage.js";
@@ -18,6 +19,8 @@ export interface EmbeddedMongoOptions {
   dataDir: string | null;
   /** Default 127.0.0.1 */ host?: string;
   /** 0 (default) = a free port. */ port?: number;
+  /** Connection, timeout and memory limits; unset fields take {@link DEFAULT_LIMITS}. */
+  limits?: Partial<WireLimits>;
   /** pino-compatible logger; optional. */ logger?: {
     info(o: object | string, msg?: string): void;
     warn(o: object | string, msg?: string): void;
@@ -61,7 +64,8 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
     // Read (or created) under the folder lock Storage.open holds, so one folder never gets two passwords.
     credentials = options.dataDir ? loadOrCreateCredentials(options.dataDir) : generateCredentials();
     const verifier = makeVerifier(credentials.username, credentials.password);
-    server = new WireServer({ engine, cursors, storage, verifier, logger: options.logger, startedAt: nowMs() });
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    server = new WireServer({ engine, cursors, storage, verifier, limits, logger: options.logger, startedAt: nowMs() });
     port = await server.listen(host, options.port ?? 0);
   } catch (err) {
     await storage?.close();
