@@ -2,6 +2,9 @@
  * `npm run db`: runs the embedded store on its own. Prints the mongodb:// URI (for mongosh, Compass or a
  * Balie started with MONGODB_URI) on one line, then runs until SIGINT/SIGTERM and closes cleanly.
  * DATA_DIR (default ./data) holds the data; PORT or --port picks the port (default: a free one).
+ *
+ * The URI carries the store's user and password (from DATA_DIR/credentials.json, created on the first
+ * start): the port is open to every process on the machine, so the password is what keeps them out.
  */
 import { resolve } from "node:path";
 import { startEmbeddedMongo } from "./index.js";

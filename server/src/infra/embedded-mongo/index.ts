@@ -1,11 +1,16 @@
 /**
  * Balie's embedded MongoDB-compatible store: a MongoDB wire-protocol server on 127.0.0.1 backed by an
  * in-memory engine (mingo for query/aggregation semantics), with an fsynced journal and snapshots in
- * `dataDir`. mongoose and the official driver talk to it as to a standalone mongod 7.0.
+ * `dataDir`. mongoose and the official driver talk to it as to a standalone mongod 7.0 with `--auth`: every
+ * connection authenticates with SCRAM-SHA-256 as the user in `dataDir/credentials.json` (see credentials.ts),
+ * and {@link EmbeddedMongo.uri} carries that user and password.
  */
 import { nowMs } from "../clock.js";
+import { generateCredentials, loadOrCreateCredentials, type StoreCredentials } from "./credentials.js";
 import { CursorRegistry } from "./cursors.js";
 import { Engine } from "./engine.js";
+import { DEFAULT_LIMITS, type WireLimits } from "./limits.js";
+import { makeVerifier } from "./scram.js";
 import { WireServer } from "./server.js";
 import { Storage } from "./storage.js";
 
@@ -14,6 +19,8 @@ export interface EmbeddedMongoOptions {
   dataDir: string | null;
   /** Default 127.0.0.1 */ host?: string;
   /** 0 (default) = a free port. */ port?: number;
+  /** Connection, timeout and memory limits; unset fields take {@link DEFAULT_LIMITS}. */
+  limits?: Partial<WireLimits>;
   /** pino-compatible logger; optional. */ logger?: {
     info(o: object | string, msg?: string): void;
     warn(o: object | string, msg?: string): void;
@@ -22,8 +29,9 @@ export interface EmbeddedMongoOptions {
 }
 
 export interface EmbeddedMongo {
-  /** e.g. mongodb://127.0.0.1:PORT/?directConnection=true */ readonly uri: string;
+  /** mongodb://balie:PASSWORD@127.0.0.1:PORT/?directConnection=true&authSource=admin */ readonly uri: string;
   readonly port: number;
+  /** The user and password in {@link uri}. */ readonly credentials: StoreCredentials;
   /** Write a snapshot and truncate the journal. */ compact(): Promise<void>;
   /** Stop accepting, end connections, flush journal/snapshot, release files. */ close(): Promise<void>;
 }
@@ -48,10 +56,16 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
   const host = options.host ?? "127.0.0.1";
   const engine = new Engine();
   const storage = options.dataDir ? await Storage.open(engine, options.dataDir, options.logger) : null;
-  const cursors = new CursorRegistry();
-  const server = new WireServer({ engine, cursors, storage, logger: options.logger, startedAt: nowMs() });
+  let credentials: StoreCredentials;
+  let server: WireServer;
   let port: number;
+  const cursors = new CursorRegistry();
   try {
+    // Read (or created) under the folder lock Storage.open holds, so one folder never gets two passwords.
+    credentials = options.dataDir ? loadOrCreateCredentials(options.dataDir) : generateCredentials();
+    const verifier = makeVerifier(credentials.username, credentials.password);
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    server = new WireServer({ engine, cursors, storage, verifier, limits, logger: options.logger, startedAt: nowMs() });
     port = await server.listen(host, options.port ?? 0);
   } catch (err) {
     await storage?.close();
@@ -73,8 +87,9 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
   let closing: Promise<void> | null = null;
   const uriHost = host.includes(":") ? `[${host}]` : host;
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    uri: `mongodb://${credentials.username}:${credentials.password}@${uriHost}:${port}/?directConnection=true&authSource=admin`,
     port,
+    credentials,
     engine,
     sweepExpired: sweep,
     compact: async () => {

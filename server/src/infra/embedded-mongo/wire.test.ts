@@ -2,6 +2,7 @@ import net from "node:net";
 import { serialize } from "bson";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RawClient, scramConversation } from "../../../../test/harness/raw-mongo.js";
 import { startEmbeddedMongo, type EmbeddedMongo } from "./index.js";
 import { buildMsgRequest, MSG_MORE_TO_COME, OP_MSG, parseMessage, WireError } from "./wire.js";
 
@@ -106,9 +107,18 @@ describe("wire server with malformed input", () => {
   });
 
   it("executes a moreToCome (fire-and-forget) insert without replying", async () => {
-    const msg = buildMsgRequest(5, { insert: "fire", $db: "wiretest", ordered: true }, { flags: MSG_MORE_TO_COME, sequences: { documents: [{ _id: 1 }] } });
-    const { data } = await exchange(store.port, msg, 200);
-    expect(data.length).toBe(0);
+    const raw = await RawClient.connect(store.port);
+    try {
+      await scramConversation(raw, store.credentials.username, store.credentials.password);
+      const msg = buildMsgRequest(5, { insert: "fire", $db: "wiretest", ordered: true }, { flags: MSG_MORE_TO_COME, sequences: { documents: [{ _id: 1 }] } });
+      let replies = 0;
+      raw.socket.on("data", () => replies++);
+      raw.write(msg);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(replies).toBe(0);
+    } finally {
+      raw.close();
+    }
     const client = await MongoClient.connect(store.uri);
     try {
       expect(await client.db("wiretest").collection("fire").countDocuments()).toBe(1);
