@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signChatToken, verifyChatToken } from "../../server/src/modules/chat/chat-token.js";
 import { AuditEventModel } from "../../server/src/modules/audit/audit-event.model.js";
-import { createSchool } from "../factories/index.js";
+import { createAgent, createSchool, FACTORY_PASSWORD } from "../factories/index.js";
 import { HttpClient } from "../harness/http-client.js";
 import { startTestServer, type TestServer } from "../harness/server.js";
 import { startSmtpCapture, type SmtpCapture } from "../harness/smtp.js";
@@ -40,13 +40,23 @@ afterAll(async () => {
 });
 
 describe("production mode", () => {
-  it("sets the session cookie Secure, HttpOnly, SameSite=Lax", async () => {
-    const res = await new HttpClient(server.url).request("/api/v1/session");
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("balie.sid="));
-    expect(cookie).toBeDefined();
-    expect(cookie).toMatch(/;\s*Secure/i);
-    expect(cookie).toMatch(/;\s*HttpOnly/i);
-    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+  it("sets the session cookie (and an anonymous visitor's CSRF nonce cookie) Secure, HttpOnly, SameSite=Lax", async () => {
+    const client = new HttpClient(server.url);
+    const anonymous = await client.request("/api/v1/session");
+    const { csrfToken } = (await anonymous.json()) as { csrfToken: string };
+    const login = await client.request("/api/v1/auth/agent/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+      body: JSON.stringify({ username: (await createAgent()).username, password: FACTORY_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    for (const [res, name] of [[anonymous, "balie.pre="], [login, "balie.sid="]] as const) {
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith(name));
+      expect(cookie).toBeDefined();
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/;\s*HttpOnly/i);
+      expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    }
   });
 
   it("/readyz says it runs on the embedded store in production, without failing", async () => {

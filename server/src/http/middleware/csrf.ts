@@ -1,7 +1,7 @@
 /**
  * CSRF protection (synchronizer token): every request that is not GET/HEAD/OPTIONS must send the session's
  * token in `X-CSRF-Token`, else 403 `csrf_failed`. Clients get the token from `GET /api/v1/session` (anonymous
- * visitors get a pre-session for it). Paths in `exempt` (the eHerkenning simulator's own forms, which carry
+ * visitors get one bound to a nonce cookie, with nothing stored; see session.ts). Paths in `exempt` (the eHerkenning simulator's own forms, which carry
  * oidc-provider's protections) are skipped.
  */
 import type { RequestHandler } from "express";

@@ -3,13 +3,16 @@
  * rotation at login and link, and a store keyed by sha256(id)).
  *
  * Cookie `balie.sid`: httpOnly, SameSite=Lax, Secure in production, path `/`, no Max-Age (browser session).
- * A session exists only once something is stored (`update`, `rotate`, `ensureCsrfToken`). Every request with a
- * live session refreshes its idle timer. Expired sessions are destroyed on sight and `req.session.expired` is
+ * A session exists only once something is stored (`update`, `rotate`). An anonymous visitor who only needs a CSRF
+ * token gets none: the token is an HMAC of a random nonce in the `balie.pre` cookie, checked without any store
+ * (so 2,000 anonymous page loads store nothing). When a session is then created, it keeps that token, so the page
+ * does not have to fetch a new one. Every request with a live session refreshes its idle timer. Expired sessions are destroyed on sight and `req.session.expired` is
  * set, so routes can answer "uw sessie is verlopen".
  */
 import type { RequestHandler, Response } from "express";
 import { nowMs } from "../../infra/clock.js";
 import { IDENTITY_LIMITS, SESSION_COOKIE } from "../../contracts/api/auth.js";
+import { createHmac } from "node:crypto";
 import { randomToken, sha256 } from "../../modules/identity/secrets.js";
 import { announceSessionEnded } from "../../modules/identity/session-ended.js";
 import type { SessionData, SessionRecord, SessionStore } from "../../modules/identity/session-store.js";
@@ -23,7 +26,12 @@ export interface SessionOptions {
   idleMs?: number;
   /** Absolute lifetime counted from creation/rotation; default 8 h. */
   absoluteMs?: number;
+  /** Key for anonymous CSRF tokens (the session secret). */
+  csrfSecret: string;
 }
+
+/** Cookie with the nonce of an anonymous visitor's CSRF token. */
+export const PRE_SESSION_COOKIE = "balie.pre";
 
 /** The session of one request. */
 export class RequestSession {
@@ -37,10 +45,17 @@ export class RequestSession {
     private readonly res: Response,
     loaded: { key: string; record: SessionRecord } | null,
     expired: boolean,
+    /** The `balie.pre` nonce the request carried, if any. */
+    private preNonce: string | null = null,
   ) {
     this.key = loaded?.key ?? null;
     this.record = loaded?.record ?? null;
     this.expired = expired;
+  }
+
+  /** The anonymous CSRF token for the request's nonce, or null without one. */
+  private get anonymousToken(): string | null {
+    return this.preNonce ? createHmac("sha256", this.options.csrfSecret).update(`csrf:${this.preNonce}`).digest("base64url") : null;
   }
 
   /** sha256 of the session id (the store key), or null without a session. Binds chat tokens to this session. */
@@ -53,9 +68,9 @@ export class RequestSession {
     return this.record !== null;
   }
 
-  /** Current data (read-only snapshot; change it with {@link update}). Anonymous: `{ csrfToken: "" }`. */
+  /** Current data (read-only snapshot; change it with {@link update}). Anonymous: only the anonymous token. */
   get data(): Readonly<SessionData> {
-    return this.record?.data ?? { csrfToken: "" };
+    return this.record?.data ?? { csrfToken: this.anonymousToken ?? "" };
   }
 
   /** When the session ends if idle and at the latest (ms), or null without a session. */
@@ -70,17 +85,22 @@ export class RequestSession {
   /** Merges `patch` into the data and saves; creates the session (and cookie) when there is none. */
   async update(patch: Partial<SessionData>): Promise<void> {
     if (!this.record || !this.key) {
-      await this.start({ csrfToken: randomToken(), ...patch });
+      // Keep the token the page already holds.
+      await this.start({ csrfToken: this.anonymousToken ?? randomToken(), ...patch });
       return;
     }
     this.record = { ...this.record, data: { ...this.record.data, ...patch } };
     await this.options.store.set(this.key, this.record, this.options.idleMs);
   }
 
-  /** The CSRF token, creating a (pre-)session when needed. */
+  /** The CSRF token: the session's, or an anonymous one (a nonce cookie, nothing stored). */
   async ensureCsrfToken(): Promise<string> {
-    if (!this.record) await this.start({ csrfToken: randomToken() });
-    return this.record!.data.csrfToken;
+    if (this.record) return this.record.data.csrfToken;
+    if (!this.preNonce) {
+      this.preNonce = randomToken(24);
+      this.res.cookie(PRE_SESSION_COOKIE, this.preNonce, cookieOptions(this.options.secureCookie));
+    }
+    return this.anonymousToken!;
   }
 
   /**
@@ -101,6 +121,8 @@ export class RequestSession {
     }
     this.key = null;
     this.record = null;
+    // The next anonymous token comes from a fresh nonce: nothing from before the logout stays valid.
+    this.preNonce = null;
     this.res.clearCookie(SESSION_COOKIE, cookieOptions(this.options.secureCookie));
   }
 
@@ -195,16 +217,24 @@ export function createSessionMiddleware(options: SessionOptions): RequestHandler
   return async (req, res, next) => {
     try {
       const loaded = await loadSession(resolved.store, req.headers.cookie, { ...resolved, touch: true });
-      if (loaded.state === "expired") res.clearCookie(SESSION_COOKIE, cookieOptions(resolved.secureCookie));
+      // A cookie whose session is gone (expired, logged out elsewhere) is cleared, so the browser stops sending it.
+      if (loaded.state !== "live" && readCookie(req.headers.cookie, SESSION_COOKIE)) res.clearCookie(SESSION_COOKIE, cookieOptions(resolved.secureCookie));
       req.session = new RequestSession(
         resolved,
         res,
         loaded.state === "live" ? { key: loaded.key, record: loaded.record } : null,
         loaded.state === "expired",
+        preNonceOf(req.headers.cookie),
       );
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+/** The `balie.pre` nonce from a Cookie header, when it has the shape we issue. */
+function preNonceOf(cookieHeader: string | undefined): string | null {
+  const nonce = readCookie(cookieHeader, PRE_SESSION_COOKIE);
+  return nonce && /^[A-Za-z0-9_-]{16,64}$/.test(nonce) ? nonce : null;
 }

@@ -99,7 +99,7 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   const outbox = mailerHandle?.outbox;
   if (outbox && !config.isProduction) app.use(devOutboxRouter(outbox));
 
-  app.use(createSessionMiddleware({ store: sessions, secureCookie: config.isProduction }));
+  app.use(createSessionMiddleware({ store: sessions, secureCookie: config.isProduction, csrfSecret: config.session.secret }));
   app.use(csrfProtection({ exempt: [SIMULATOR_PATH] }));
 
   let rp: RelyingParty | undefined;
