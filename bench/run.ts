@@ -7,6 +7,7 @@ const benches: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: "chat latency", load: () => import("./chat.bench.js") },
   { name: "availability idle channel", load: () => import("./availability.bench.js") },
   { name: "contact history", load: () => import("./history.bench.js") },
+  { name: "login timing", load: () => import("./login-timing.bench.js") },
 ];
 
 const only = process.argv[2];
