@@ -78,6 +78,10 @@ export interface ExitInfo {
 export interface SpawnServerOptions {
   /** Wait for `/readyz` 200 before resolving (default true). */
   waitForReady?: boolean;
+  /** Run this compiled entry (`<build>/server/src/main.js`, as `npm run start:prod` does) instead of the sources. */
+  compiledEntry?: string;
+  /** Working directory of the process (where `dist/public` is looked up); default the repository. */
+  cwd?: string;
   /** Default 30 s. */
   readyTimeoutMs?: number;
 }
@@ -123,8 +127,8 @@ export async function spawnServer(env: Env = {}, options: SpawnServerOptions = {
     dataDir = mkdtempSync(path.join(tmpdir(), "balie-data-"));
     tempDirs.add(dataDir);
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: ROOT_DIR,
+  const child = spawn(process.execPath, options.compiledEntry ? [options.compiledEntry] : ["--import", "tsx", "server/src/main.ts"], {
+    cwd: options.cwd ?? ROOT_DIR,
     env: childEnv(env, {
       NODE_ENV: "test",
       HOST: "127.0.0.1",

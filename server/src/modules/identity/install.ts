@@ -110,7 +110,9 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
       clientId,
       clientSecret,
       redirectUri,
-      allowInsecureRequests: !config.isProduction && issuerUrl.startsWith("http:"),
+      // A real broker is always https in production. Our own simulator lives at PUBLIC_URL, which is http in
+      // production only in a lab that said so (ALLOW_INSECURE_PUBLIC_URL), e.g. the proxied cluster test.
+      allowInsecureRequests: issuerUrl.startsWith("http:") && (!config.isProduction || config.eherkenning.simulator),
       claimNames: { ...config.eherkenning.claims, ...options.claimNames },
     });
     return rp;
