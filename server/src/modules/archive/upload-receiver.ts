@@ -4,8 +4,9 @@
  * before an archive item may point at the file; a refused or aborted upload leaves no chunks behind.
  *
  * Errors: 413 `file_too_large` past `maxBytes` (exactly `maxBytes` is fine), 415 `file_type_not_allowed` when the
- * content is not an allowed type, 400 `validation_failed` for a request that is not multipart, has no file,
- * has an empty file or bad fields.
+ * content is not an allowed type, 422 `file_rejected_archive` for a docx/xlsx whose ZIP directory is a zip bomb or
+ * malformed (see zip-directory.ts; `details.reason` says which), 400 `validation_failed` for a request that is not
+ * multipart, has no file, has an empty file or bad fields.
  */
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -118,6 +119,9 @@ export async function receiveUpload<S extends z.ZodType>(req: Request, options: 
     if (file.counter.sniffer.bytes === 0) throw invalid("file", "empty_file");
     const type = file.counter.sniffer.result();
     if (!type) throw new AppError("file_type_not_allowed", { details: { allowed: Object.keys(UPLOAD_TYPES).join(",") } });
+    // Office files are ZIPs: their directory must not promise a zip bomb to whoever opens them.
+    const zipProblem = file.counter.sniffer.zipProblem();
+    if (zipProblem) throw new AppError("file_rejected_archive", { details: { reason: zipProblem }, detail: `zip directory: ${zipProblem}` });
     if (fieldTooLong) throw invalid(fieldTooLong, "too_big");
     // A ZodError becomes 400 validation_failed with per-field codes in the error middleware.
     const valid = options.fields.parse(fields);
