@@ -9,6 +9,7 @@ import type { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import type { Config } from "./config/env.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
+import { scheduleOrphanChunkSweeper } from "./jobs/orphan-chunk-sweeper.js";
 import { createLogger, type Logger } from "./infra/logger.js";
 import { connectMongo, type MongoHandle } from "./infra/mongo.js";
 import { closeRedis, createRedisClient, pingRedis } from "./infra/redis/client.js";
@@ -154,6 +155,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       logger,
     });
 
+    // Hourly: GridFS chunks of archive uploads whose process died mid-upload (safe on every node at once).
+    const stopOrphanChunkSweeper = scheduleOrphanChunkSweeper(logger);
     observeChat(metrics, bus);
     metrics.gauge("balie_socketio_connections", "Open Socket.IO connections on this node", () => io.engine.clientsCount);
     metrics.gauge("balie_availability_streams", "Open availability SSE streams on this node", () => availability.hub.size);
@@ -178,6 +181,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         if (config.shutdown.drainMs > 0) await delay(config.shutdown.drainMs);
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         availability.stop();
+        stopOrphanChunkSweeper();
         metricsServer?.close();
         uninstallOpeningHours();
         await chat.stop();

@@ -81,6 +81,11 @@ const coreErrors = {
     nl: "Dit soort bestand kunt u niet versturen. Toegestaan zijn PDF, Word (docx), Excel (xlsx), PNG, JPG en tekst (txt).",
     en: "You cannot send this kind of file. Allowed are PDF, Word (docx), Excel (xlsx), PNG, JPG and text (txt).",
   },
+  file_rejected_archive: {
+    status: 422,
+    nl: "Dit Word- of Excel-bestand kunnen wij niet aannemen: het is beschadigd of wordt bij het openen veel te groot. Sla het opnieuw op of maak er een PDF van en stuur het dan nog eens.",
+    en: "We cannot accept this Word or Excel file: it is damaged or becomes far too large when opened. Save it again or turn it into a PDF, then send it once more.",
+  },
   rate_limited: {
     status: 429,
     nl: "Te veel pogingen. Wacht even en probeer het dan opnieuw.",

@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
+import { createInflateRaw } from "node:zlib";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArchiveItemDetail, ArchiveItemView, ArchivePage, ContactMomentPage, HelpdeskSendResponse } from "../../../server/src/contracts/api/history.js";
+import { ArchiveItemModel } from "../../../server/src/modules/archive/archive-item.model.js";
 import { ARCHIVE_NOTIFICATION_SUBJECT } from "../../../server/src/modules/archive/archive-notifier.js";
 import { makePdf } from "../../../server/src/seed/files.js";
 import { makeZip, startHistoryEnv, upload, type HistoryEnv } from "./env.js";
+import { deflatedMember, storedMember, writeZip, zeroBombMember, type ZipMember } from "./zip.js";
 
 let env: HistoryEnv;
 beforeAll(async () => {
@@ -15,7 +19,7 @@ afterAll(async () => {
 
 const MB10 = 10 * 1024 * 1024;
 const archivePath = () => `/api/v1/organisations/${String(env.world.schoolA1)}/archive`;
-const errorOf = (body: unknown) => (body as { error?: { id?: string; message?: string; fields?: Record<string, { code: string }> } }).error;
+const errorOf = (body: unknown) => (body as { error?: { id?: string; message?: string; fields?: Record<string, { code: string }>; details?: Record<string, unknown> } }).error;
 const gridFsCounts = async () => {
   const db = mongoose.connection.db!;
   return { files: await db.collection("archive.files").countDocuments(), chunks: await db.collection("archive.chunks").countDocuments() };
@@ -194,6 +198,65 @@ describe("helpdesk sends into the archive", () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
     const html = await upload(agent, `${archivePath()}/from-helpdesk/document`, { subject: "x", file: { name: "x.pdf", data: Buffer.from("<html></html>") } });
     expect(html.status).toBe(415);
+  });
+});
+
+describe("zip bombs in Office files", () => {
+  /** A Word document around `extra` parts, deflated like Word writes it. */
+  const docx = (...extra: ZipMember[]) =>
+    writeZip([
+      deflatedMember("[Content_Types].xml", "<Types/>"),
+      deflatedMember("_rels/.rels", "<Relationships/>"),
+      deflatedMember("word/document.xml", `<w:document>${"<w:p><w:t>Telling 1 oktober</w:t></w:p>".repeat(500)}</w:document>`),
+      ...extra,
+    ]);
+  /** Inflates a deflated member as Word would, counting bytes without keeping them. */
+  const inflatedSize = (member: ZipMember) =>
+    new Promise<number>((resolve, reject) => {
+      let n = 0;
+      const inflate = createInflateRaw();
+      inflate.on("data", (c: Buffer) => (n += c.length));
+      inflate.on("end", () => resolve(n));
+      inflate.on("error", reject);
+      inflate.end(member.data);
+    });
+
+  it("refuses a 1 MB .docx that unpacks to 1 GiB with 422 file_rejected_archive, from a school and from the helpdesk, storing nothing", async () => {
+    const { schoolA1, agent } = env.people;
+    const bombPart = zeroBombMember("word/media/image1.png", 1024);
+    expect(await inflatedSize(bombPart)).toBe(1024 * 1024 * 1024);
+    const bomb = docx(bombPart);
+    expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
+
+    const files = await gridFsCounts();
+    const items = await ArchiveItemModel.countDocuments().exec();
+    const res = await upload(schoolA1, archivePath(), { subject: "Jaarverslag", file: { name: "jaarverslag.docx", data: bomb } });
+    expect(res.status).toBe(422);
+    expect(errorOf(res.body)?.id).toBe("file_rejected_archive");
+    expect(errorOf(res.body)?.message).toContain("Word- of Excel-bestand kunnen wij niet aannemen");
+    expect(errorOf(res.body)?.details).toEqual({ reason: "compression_ratio" });
+    const fromHelpdesk = await upload(agent, `${archivePath()}/from-helpdesk/document`, { subject: "Overzicht", file: { name: "overzicht.docx", data: bomb } });
+    expect(fromHelpdesk.status).toBe(422);
+    expect(errorOf(fromHelpdesk.body)?.id).toBe("file_rejected_archive");
+    // A broken directory is refused the same way.
+    const broken = await upload(schoolA1, archivePath(), { subject: "Kapot", file: { name: "kapot.docx", data: docx().subarray(0, -3) } });
+    expect(broken.status).toBe(422);
+    expect(errorOf(broken.body)?.details).toEqual({ reason: "malformed" });
+
+    expect(await gridFsCounts()).toEqual(files);
+    expect(await ArchiveItemModel.countDocuments().exec()).toBe(items);
+    expect((await schoolA1.get<ArchivePage>(archivePath())).body.items.some((i) => i.subject === "Jaarverslag" || i.subject === "Kapot")).toBe(false);
+  });
+
+  it("still accepts a normal Word document with a picture and a normal Excel sheet", async () => {
+    const { schoolA1 } = env.people;
+    const word = docx(storedMember("word/media/image1.png", randomBytes(2 * 1024 * 1024)));
+    const sheet = writeZip([deflatedMember("[Content_Types].xml", "<Types/>"), deflatedMember("xl/workbook.xml", "<workbook/>"), deflatedMember("xl/worksheets/sheet1.xml", "<row><c>12</c></row>".repeat(20_000))]);
+    for (const [name, data] of [["verslag.docx", word], ["telling.xlsx", sheet]] as const) {
+      const res = await upload(schoolA1, archivePath(), { subject: `Normaal ${name}`, file: { name, data } });
+      expect.soft(res.status, name).toBe(201);
+      expect.soft(res.body?.file, name).toMatchObject({ filename: name, size: data.length });
+    }
   });
 });
 

@@ -7,6 +7,7 @@ const nl = {
   "error.invalid_cursor": "Deze lijst kon niet verder worden geladen. Laad de pagina opnieuw.",
   "error.file_too_large": "Het bestand is groter dan 10 MB. Stuur een kleiner bestand.",
   "error.file_type_not_allowed": "Dit soort bestand kunt u niet versturen. Toegestaan zijn PDF, Word (docx), Excel (xlsx), PNG, JPG en tekst (txt).",
+  "error.file_rejected_archive": "Dit Word- of Excel-bestand kunnen wij niet aannemen: het is beschadigd of wordt bij het openen veel te groot. Sla het opnieuw op of maak er een PDF van en stuur het dan nog eens.",
 
   "history.loading": "Bezig met laden…",
   "history.loadError": "Dit onderdeel kon niet worden geladen.",
@@ -109,6 +110,7 @@ const en: { readonly [K in keyof typeof nl]: string } = {
   "error.invalid_cursor": "This list could not be loaded further. Reload the page.",
   "error.file_too_large": "The file is larger than 10 MB. Send a smaller file.",
   "error.file_type_not_allowed": "You cannot send this kind of file. Allowed are PDF, Word (docx), Excel (xlsx), PNG, JPG and text (txt).",
+  "error.file_rejected_archive": "We cannot accept this Word or Excel file: it is damaged or becomes far too large when opened. Save it again or turn it into a PDF, then send it once more.",
 
   "history.loading": "Loading…",
   "history.loadError": "This could not be loaded.",

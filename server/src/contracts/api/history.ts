@@ -15,7 +15,8 @@
  * - Times are ISO 8601 strings in UTC; calendar dates (peildatum, evaluation period) are `YYYY-MM-DD`.
  * - Uploads are `multipart/form-data` with a `subject` field and one `file` part; the type is decided on the
  *   file's content (see {@link UPLOAD_TYPES}); over {@link HISTORY_LIMITS.uploadMaxBytes} is 413 `file_too_large`,
- *   another type 415 `file_type_not_allowed`.
+ *   another type 415 `file_type_not_allowed`, a docx/xlsx whose ZIP directory is a zip bomb or broken 422
+ *   `file_rejected_archive`.
  */
 import { z } from "zod";
 import { singleLine } from "./single-line.js";

@@ -40,7 +40,7 @@ const multipartBody = (description: string) => ({
           file: {
             type: "string",
             format: "binary",
-            description: `At most ${HISTORY_LIMITS.uploadMaxBytes} bytes (413 file_too_large); type decided on content: ${Object.keys(UPLOAD_TYPES).join(", ")} (415 file_type_not_allowed).`,
+            description: `At most ${HISTORY_LIMITS.uploadMaxBytes} bytes (413 file_too_large); type decided on content: ${Object.keys(UPLOAD_TYPES).join(", ")} (415 file_type_not_allowed); a docx/xlsx that would unpack to a zip bomb or has a broken ZIP directory is 422 file_rejected_archive.`,
           },
         },
       },

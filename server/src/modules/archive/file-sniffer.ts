@@ -5,9 +5,12 @@
  * `word/` part.
  *
  * ZIP member names are read from the local file headers (`PK\x03\x04`) and central directory headers
- * (`PK\x01\x02`) while streaming, so nothing is buffered beyond a small carry-over between chunks.
+ * (`PK\x01\x02`) while streaming, so nothing is buffered beyond a small carry-over between chunks — and, for
+ * a ZIP, its last {@link ZIP_LIMITS.tailBytes} bytes, where the central directory is: {@link zipProblem} checks
+ * it against zip bombs (see zip-directory.ts).
  */
 import type { UploadType } from "../../contracts/api/history.js";
+import { checkZipDirectory, ZIP_LIMITS, type ZipProblem } from "./zip-directory.js";
 
 const PDF = Buffer.from("%PDF-", "latin1");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,6 +37,9 @@ export class FileSniffer {
   private textOk = true;
   /** First byte that is not whitespace (null: none yet). */
   private firstVisible: number | null = null;
+  /** The last chunks of a (possible) ZIP, together at least {@link ZIP_LIMITS.tailBytes} long when the file is. */
+  private tail: Buffer[] = [];
+  private tailLength = 0;
 
   /** Bytes seen so far. */
   get bytes(): number {
@@ -45,9 +51,13 @@ export class FileSniffer {
     if (this.head.length < HEAD_BYTES) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
       if (this.kind === "unknown" && this.head.length >= 8) this.kind = this.classifyHead();
+      if (this.kind !== "zip" && this.kind !== "unknown") this.tail = [];
     }
     // Until the head is classified, keep every chunk for the ZIP and text checks (at most HEAD_BYTES long).
-    if (this.kind === "zip" || this.kind === "unknown") this.scanZip(chunk);
+    if (this.kind === "zip" || this.kind === "unknown") {
+      this.scanZip(chunk);
+      this.keepTail(chunk);
+    }
     if (this.kind === "text" || this.kind === "unknown") this.checkText(chunk);
   }
 
@@ -68,6 +78,25 @@ export class FileSniffer {
         return this.finishText() ? "txt" : null;
       default:
         return null;
+    }
+  }
+
+  /**
+   * For a ZIP: why its central directory is refused (zip bomb, malformed), or null when it passes. Null for
+   * anything that is not a ZIP. Call after the last {@link push}.
+   */
+  zipProblem(): ZipProblem | null {
+    if (this.kind !== "zip") return null;
+    const tail = Buffer.concat(this.tail);
+    return checkZipDirectory(tail.subarray(Math.max(0, tail.length - ZIP_LIMITS.tailBytes)), this.size);
+  }
+
+  private keepTail(chunk: Buffer): void {
+    this.tail.push(chunk);
+    this.tailLength += chunk.length;
+    // Drop whole chunks from the front while the rest still covers the window: no copying per chunk.
+    while (this.tail.length > 1 && this.tailLength - this.tail[0]!.length >= ZIP_LIMITS.tailBytes) {
+      this.tailLength -= this.tail.shift()!.length;
     }
   }
 

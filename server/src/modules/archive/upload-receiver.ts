@@ -1,11 +1,13 @@
 /**
  * Receives one `multipart/form-data` upload: text fields plus one `file` part, streamed straight into GridFS
  * (never held in memory) while {@link FileSniffer} decides its type from the bytes. Everything is checked
- * before an archive item may point at the file; a refused or aborted upload leaves no chunks behind.
+ * before an archive item may point at the file; a refused or aborted upload leaves no chunks behind (and the
+ * chunks of an upload whose process died are removed later by jobs/orphan-chunk-sweeper.ts).
  *
  * Errors: 413 `file_too_large` past `maxBytes` (exactly `maxBytes` is fine), 415 `file_type_not_allowed` when the
- * content is not an allowed type, 400 `validation_failed` for a request that is not multipart, has no file,
- * has an empty file or bad fields.
+ * content is not an allowed type, 422 `file_rejected_archive` for a docx/xlsx whose ZIP directory is a zip bomb or
+ * malformed (see zip-directory.ts; `details.reason` says which), 400 `validation_failed` for a request that is not
+ * multipart, has no file, has an empty file or bad fields.
  */
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,6 +17,7 @@ import { Types } from "mongoose";
 import type { z } from "zod";
 import { UPLOAD_TYPES } from "../../contracts/api/history.js";
 import { AppError } from "../../contracts/errors.js";
+import { nowMs } from "../../infra/clock.js";
 import { archiveBucket, discardFile, safeFilename } from "./archive-files.js";
 import type { FileRef } from "./archive-item.model.js";
 import { FileSniffer } from "./file-sniffer.js";
@@ -84,7 +87,8 @@ export async function receiveUpload<S extends z.ZodType>(req: Request, options: 
       stream.resume();
       return;
     }
-    const id = new Types.ObjectId();
+    // The id's time is when the upload started, by the clock: the orphan chunk sweeper ages chunks by it.
+    const id = new Types.ObjectId(Types.ObjectId.generate(Math.floor(nowMs() / 1000)));
     const counter = new SniffingCounter();
     let truncated = false;
     stream.on("limit", () => (truncated = true));
@@ -118,6 +122,9 @@ export async function receiveUpload<S extends z.ZodType>(req: Request, options: 
     if (file.counter.sniffer.bytes === 0) throw invalid("file", "empty_file");
     const type = file.counter.sniffer.result();
     if (!type) throw new AppError("file_type_not_allowed", { details: { allowed: Object.keys(UPLOAD_TYPES).join(",") } });
+    // Office files are ZIPs: their directory must not promise a zip bomb to whoever opens them.
+    const zipProblem = file.counter.sniffer.zipProblem();
+    if (zipProblem) throw new AppError("file_rejected_archive", { details: { reason: zipProblem }, detail: `zip directory: ${zipProblem}` });
     if (fieldTooLong) throw invalid(fieldTooLong, "too_big");
     // A ZodError becomes 400 validation_failed with per-field codes in the error middleware.
     const valid = options.fields.parse(fields);

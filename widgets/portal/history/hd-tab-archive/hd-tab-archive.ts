@@ -148,7 +148,7 @@ export class HdTabArchive extends LightElement {
       this.focusSelector = `#hd-archive-subject-${item.id}`;
     } catch (error) {
       const e = toApiError(error);
-      if (e.id === "file_too_large" || e.id === "file_type_not_allowed" || e.fields?.file) {
+      if (e.id === "file_too_large" || e.id === "file_type_not_allowed" || e.id === "file_rejected_archive" || e.fields?.file) {
         this.uploadErrors = { file: e.id === "validation_failed" ? t("archive.upload.fileEmpty") : errorText(e) };
         this.focusSelector = "#hd-archive-upload-file";
       } else if (e.fields?.subject) {
