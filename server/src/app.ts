@@ -39,6 +39,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // Which X-Forwarded-* to believe (TRUST_PROXY): req.ip, and so audit entries and rate limits, see the real
   // client behind our proxies, and a client cannot spoof it by sending the header itself.
   app.set("trust proxy", config.http.trustProxy === false ? false : config.http.trustProxy);
+  const httpsOnly = config.isProduction && config.http.publicUrl.startsWith("https:");
 
   app.use(
     helmet({
@@ -56,11 +57,12 @@ export function createApp(config: Config, deps: AppDeps): Express {
           frameAncestors: ["'self'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],
-          ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+          // Only where Balie is served over https: in an http lab (ALLOW_INSECURE_PUBLIC_URL) it would break every page.
+          ...(httpsOnly ? { upgradeInsecureRequests: [] } : {}),
         },
       },
       // HSTS only makes sense behind https in production; on http://localhost it would only confuse browsers.
-      strictTransportSecurity: config.isProduction,
+      strictTransportSecurity: httpsOnly,
     }),
   );
   app.use(createHttpLogger(deps.logger));

@@ -9,7 +9,10 @@ export interface TestRedis {
   readonly port: number;
   /** SIGTERM and wait for exit. Idempotent. */
   stop(): Promise<void>;
-  /** Stop (if running) and start again on the same port, with empty data. Resolves once it answers PING. */
+  /**
+   * Stop (if running) and start again on the same port — with empty data, or with what it had when started
+   * with `persistDir` (as production runs it). Resolves once it answers PING.
+   */
   restart(): Promise<void>;
   /** SIGKILL (simulates a crash) and wait for exit. */
   kill(): Promise<void>;
@@ -21,6 +24,8 @@ export interface StartRedisOptions {
   port?: number;
   /** Milliseconds to wait for PING (default 10 s). */
   readyTimeoutMs?: number;
+  /** Keep data in this folder (append-only file, fsync every write) so a restart keeps sessions; default none. */
+  persistDir?: string;
 }
 
 const children = new Set<ChildProcess>();
@@ -48,7 +53,10 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<TestR
   const launch = async () => {
     const proc = spawn(
       "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"],
+      [
+        "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--loglevel", "warning",
+        ...(options.persistDir ? ["--appendonly", "yes", "--appendfsync", "always", "--dir", options.persistDir] : ["--appendonly", "no"]),
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";

@@ -24,7 +24,8 @@ export function createStaticRouter(publicDir: string): Router {
     router.use(express.static(publicDir, { index: "index.html", maxAge: 0 }));
     // History fallback: each client-side path gets its Vite entry (the page picks its view from the path).
     const sendEntry = (file: string) => (_req: express.Request, res: express.Response) => {
-      res.set("Cache-Control", "no-cache").sendFile(path.join(publicDir, file));
+      // `root`, not an absolute path: send() refuses any path with a dot-directory in it (e.g. /srv/.releases/…).
+      res.set("Cache-Control", "no-cache").sendFile(file, { root: publicDir });
     };
     if (existsSync(path.join(publicDir, "auth.html"))) router.get([...authPaths], sendEntry("auth.html"));
     if (existsSync(path.join(publicDir, "portal.html"))) router.get(["/portaal", "/portaal/{*rest}"], sendEntry("portal.html"));

@@ -35,6 +35,8 @@ export interface RelyingPartyOptions {
   /** Allow http:// (the simulator in development and tests); never in production. */
   allowInsecureRequests: boolean;
   claimNames?: Partial<EherkenningClaimNames>;
+  /** Rewrites back-channel URLs (discovery, token, keys) before they are fetched; see identity/install.ts. */
+  backChannel?: (url: URL) => URL;
 }
 
 /** What must be remembered (in the session) between start and callback. */
@@ -60,6 +62,10 @@ export interface RelyingParty {
 export function createRelyingParty(options: RelyingPartyOptions): RelyingParty {
   const claims = { ...DEFAULT_CLAIM_NAMES, ...options.claimNames };
   let configuration: Promise<oidc.Configuration> | undefined;
+  const rewrite = options.backChannel;
+  const backChannelFetch: oidc.CustomFetch | undefined = rewrite
+    ? (url, init) => fetch(rewrite(new URL(url)), init as RequestInit)
+    : undefined;
 
   function discover(): Promise<oidc.Configuration> {
     configuration ??= oidc
@@ -68,8 +74,15 @@ export function createRelyingParty(options: RelyingPartyOptions): RelyingParty {
         options.clientId,
         options.clientSecret,
         oidc.ClientSecretBasic(options.clientSecret),
-        options.allowInsecureRequests ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        {
+          ...(options.allowInsecureRequests ? { execute: [oidc.allowInsecureRequests] } : {}),
+          ...(backChannelFetch ? { [oidc.customFetch]: backChannelFetch } : {}),
+        },
       )
+      .then((config) => {
+        if (backChannelFetch) config[oidc.customFetch] = backChannelFetch;
+        return config;
+      })
       .catch((err: unknown) => {
         configuration = undefined;
         throw err;

@@ -77,6 +77,10 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   const clientSecret = config.eherkenning.clientSecret ?? sha256(`eh-sim:${config.session.secret}`);
 
   let issuerUrl = config.eherkenning.issuerUrl;
+  let simulatorIssuer: string | undefined;
+  // The simulator keeps its state (codes, grants) in this process's memory. Behind a proxy with several nodes,
+  // its token call must reach this node, not whichever node the proxy picks: back-channel calls to it go here.
+  const ownOrigin = config.http.port ? `http://${["0.0.0.0", "::", ""].includes(config.http.host) ? "127.0.0.1" : config.http.host}:${config.http.port}` : undefined;
   if (config.eherkenning.simulator) {
     if (config.isProduction) {
       log.warn("!!! THE eHERKENNING SIMULATOR IS MOUNTED IN PRODUCTION (EH_SIMULATOR_ALLOW_IN_PRODUCTION). ANYONE CAN LOG IN AS ANYONE. !!!");
@@ -91,6 +95,7 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
     });
     app.use(sim.router);
     issuerUrl = sim.issuer;
+    simulatorIssuer = sim.issuer;
     log.info({ issuer: sim.issuer }, "eHerkenning simulator mounted");
   } else if (!issuerUrl) {
     log.warn("no EH_ISSUER_URL configured and the simulator is off: eHerkenning login is unavailable");
@@ -113,6 +118,7 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
       // A real broker is always https in production. Our own simulator lives at PUBLIC_URL, which is http in
       // production only in a lab that said so (ALLOW_INSECURE_PUBLIC_URL), e.g. the proxied cluster test.
       allowInsecureRequests: issuerUrl.startsWith("http:") && (!config.isProduction || config.eherkenning.simulator),
+      ...(simulatorIssuer && ownOrigin ? { backChannel: toOwnNode(simulatorIssuer, ownOrigin) } : {}),
       claimNames: { ...config.eherkenning.claims, ...options.claimNames },
     });
     return rp;
@@ -134,3 +140,15 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   };
 }
 
+/**
+ * Rewrites back-channel URLs under the simulator's public issuer URL (token, keys) to this node's own address.
+ * Discovery stays on the public URL: the simulator builds its endpoint URLs from the request's host, and the
+ * browser must be sent to the public one.
+ */
+function toOwnNode(issuer: string, origin: string): (url: URL) => URL {
+  const prefix = new URL(issuer);
+  return (url) =>
+    url.origin === prefix.origin && url.pathname.startsWith(prefix.pathname) && !url.pathname.includes("/.well-known/")
+      ? new URL(url.pathname + url.search, origin)
+      : url;
+}
