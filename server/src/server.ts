@@ -110,6 +110,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     let shuttingDown = false;
     const redisClient = redis;
     const metrics = createMetrics();
+    mongo.onJournalSync((seconds) => metrics.storeFsync.observe(seconds));
     const app = createApp(config, {
       logger,
       metrics,

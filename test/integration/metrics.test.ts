@@ -97,4 +97,23 @@ describe("/metrics", () => {
       await plain.stop();
     }
   });
+
+  it("times the embedded store's journal fsyncs when Balie runs its own store with a data folder", async () => {
+    // A process of its own: the in-process test servers keep their store in memory (no journal to fsync).
+    const own = await spawnServer({ METRICS_TOKEN: TOKEN });
+    try {
+      const read = async () => {
+        const res = await fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        return sample(await res.text(), "balie_store_journal_fsync_seconds_count");
+      };
+      const before = await read();
+      // A failed agent login writes its attempt counter: one acknowledged write, one fsync at least.
+      const client = new HttpClient(own.url);
+      await client.session();
+      expect((await client.post("/api/v1/auth/agent/login", { username: "niemand", password: "fout" })).status).toBe(401);
+      expect(await read()).toBeGreaterThan(before);
+    } finally {
+      await own.stop();
+    }
+  });
 });

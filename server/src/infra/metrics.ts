@@ -21,6 +21,8 @@ export interface Metrics {
   readonly queueWait: Histogram;
   readonly messageFanout: Histogram;
   readonly messagesPersisted: Counter;
+  /** Embedded store journal fsync durations (only when Balie runs its own store with a data folder). */
+  readonly storeFsync: Histogram;
   readonly mails: Counter<"result">;
   readonly logins: Counter<"result">;
   /** Counts a refused request by its error id (login failures and blocks). */
@@ -53,6 +55,12 @@ export function createMetrics(): Metrics {
       name: "balie_chat_message_fanout_seconds",
       help: "Chat message latency from the store write to the fan-out to sockets",
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    storeFsync: new Histogram({
+      name: "balie_store_journal_fsync_seconds",
+      help: "Embedded store: duration of each journal fsync (group commit); absent with a real MongoDB",
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
     messagesPersisted: new Counter({ name: "balie_chat_messages_persisted_total", help: "Chat messages written to the store", registers: [registry] }),

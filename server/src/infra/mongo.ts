@@ -19,6 +19,8 @@ export interface MongoHandle {
   readonly uri: string;
   /** True when Balie started its own embedded store. */
   readonly embedded: boolean;
+  /** Hear how long each fsync of the embedded store's journal takes (seconds); nothing with a real MongoDB. */
+  onJournalSync(fn: (seconds: number) => void): void;
   /** Round trip to the server; false on error or after 2 s. */
   ping(): Promise<boolean>;
   /** Disconnects mongoose, then closes the embedded store (which flushes its journal). Idempotent. */
@@ -35,7 +37,7 @@ export async function connectMongo(
   options: ConnectMongoOptions = {},
 ): Promise<MongoHandle> {
   const log = logger.child({ module: "mongo" });
-  let store: { uri: string; close(): Promise<void> } | undefined;
+  let store: { uri: string; close(): Promise<void>; onJournalSync(fn: (seconds: number) => void): void } | undefined;
   let uri: string;
   let dbName: string | undefined;
 
@@ -67,6 +69,9 @@ export async function connectMongo(
     connection: mongoose.connection,
     uri,
     embedded: store !== undefined,
+    onJournalSync(fn) {
+      store?.onJournalSync(fn);
+    },
     async ping() {
       const db = mongoose.connection.db;
       if (mongoose.connection.readyState !== 1 || !db) return false;

@@ -33,6 +33,7 @@ export interface EmbeddedMongo {
   readonly port: number;
   /** The user and password in {@link uri}. */ readonly credentials: StoreCredentials;
   /** Write a snapshot and truncate the journal. */ compact(): Promise<void>;
+  /** Hear how long each journal fsync takes (seconds); never called for an in-memory store. */ onJournalSync(fn: (seconds: number) => void): void;
   /** Stop accepting, end connections, flush journal/snapshot, release files. */ close(): Promise<void>;
 }
 
@@ -94,6 +95,9 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
     sweepExpired: sweep,
     compact: async () => {
       await storage?.compact();
+    },
+    onJournalSync(fn) {
+      storage?.onSync(fn);
     },
     close() {
       closing ??= (async () => {

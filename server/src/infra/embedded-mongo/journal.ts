@@ -41,6 +41,14 @@ export class Journal {
     return { journal, records, tornBytes };
   }
 
+  /** Called with the duration (seconds) of every group-commit fsync, for the operator's metrics. */
+  private syncObservers: ((seconds: number) => void)[] = [];
+
+  /** Registers `fn` to hear how long each fsync took. */
+  onSync(fn: (seconds: number) => void): void {
+    this.syncObservers.push(fn);
+  }
+
   /** Queues a record; it becomes durable with the next flush. Returns its sequence number. */
   append(rec: Document): number {
     const buf = encodeRecord(rec);
@@ -80,7 +88,10 @@ export class Journal {
       try {
         const buf = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
         await this.fh.write(buf, 0, buf.length);
+        const started = performance.now();
         await this.fh.datasync();
+        const seconds = (performance.now() - started) / 1000;
+        for (const observe of this.syncObservers) observe(seconds);
         this.bytes += buf.length;
         this.durableSeq = seq;
       } catch (err) {

@@ -52,6 +52,11 @@ export class Storage {
     this.journal.append(rec);
   }
 
+  /** Registers `fn` to hear how long each journal fsync took (seconds). */
+  onSync(fn: (seconds: number) => void): void {
+    this.journal.onSync(fn);
+  }
+
   /** Current journal position; pass it to {@link durable} to wait for everything up to it. */
   get seq(): number {
     return this.journal.seq;
