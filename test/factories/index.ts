@@ -11,6 +11,8 @@ import { Types } from "mongoose";
 import { AgentModel, type Agent } from "../../server/src/modules/agents/agent.model.js";
 import { ContactMomentModel, type ContactMoment } from "../../server/src/modules/contact-moments/contact-moment.model.js";
 import { OrganisationModel, type Contact, type Organisation } from "../../server/src/modules/organisations/organisation.model.js";
+import { WeeklyScheduleModel } from "../../server/src/modules/opening-hours/opening-hours.model.js";
+import { WEEKDAYS } from "../../server/src/contracts/api/availability.js";
 
 /** Password of every agent built without `password`. */
 export const FACTORY_PASSWORD = "balie-test";
@@ -167,4 +169,20 @@ export function createAgent(overrides: Partial<Agent> & { password?: string } = 
 /** Inserts a contact moment (see {@link buildContactMoment}). */
 export function createContactMoment(overrides: Partial<ContactMoment> = {}) {
   return ContactMomentModel.create(buildContactMoment(overrides));
+}
+
+/**
+ * Stores a weekly schedule open around the clock, for tests of servers in other processes (whose clock the test
+ * cannot move): the chat is then open whenever they run. The opening-hours suite tests the real schedule.
+ */
+export function createOpenAroundTheClock() {
+  return WeeklyScheduleModel.create({
+    _id: "weekly",
+    timeZone: "Europe/Amsterdam",
+    days: Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: "00:00", to: "24:00" }]])),
+    phone: "050 123 4567",
+    email: "helpdesk@balie.example",
+    updatedBy: "test",
+    updatedAt: new Date(),
+  });
 }

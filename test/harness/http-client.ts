@@ -9,6 +9,12 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
+/** Options of {@link HttpClient.json}. */
+export interface RequestOptions {
+  csrf?: boolean;
+  headers?: Record<string, string>;
+}
+
 export class HttpClient {
   /** name → value. Path and domain are ignored: tests talk to one host. */
   readonly cookies = new Map<string, string>();
@@ -53,9 +59,12 @@ export class HttpClient {
     return res.body;
   }
 
-  /** JSON request; adds `X-CSRF-Token` (unless `csrf: false`). Updates the token when the body carries one. */
-  async json<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = { accept: "application/json" };
+  /**
+   * JSON request; adds `X-CSRF-Token` (unless `csrf: false`) and any extra `headers` (e.g. the X-Forwarded-For
+   * our proxy would set). Updates the token when the body carries one.
+   */
+  async json<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<JsonResponse<T>> {
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (options.csrf !== false && this.csrfToken && method !== "GET") headers["x-csrf-token"] = this.csrfToken;
     const res = await this.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
@@ -70,7 +79,7 @@ export class HttpClient {
   get<T = unknown>(path: string) {
     return this.json<T>("GET", path);
   }
-  post<T = unknown>(path: string, body?: unknown, options?: { csrf?: boolean }) {
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions) {
     return this.json<T>("POST", path, body ?? {}, options);
   }
   delete<T = unknown>(path: string, options?: { csrf?: boolean }) {

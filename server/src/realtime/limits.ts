@@ -4,7 +4,6 @@
  * caps anonymous polling handshakes), sockets per person, and a per-socket budget for each kind of command.
  * `message.send` keeps its own per-sender limiter (chat-runtime.ts), which is shared across nodes via Redis.
  */
-import type { IncomingMessage } from "node:http";
 import type { CommandName } from "../contracts/realtime.js";
 import { nowMs } from "../infra/clock.js";
 
@@ -31,7 +30,7 @@ const KIND: Partial<Record<CommandName, BudgetKind>> = {
   "typing.set": "typing",
 };
 
-/** A socket's buckets; lives in `socket.data`-free closure so it goes away with the socket. */
+/** One socket's buckets (kept in a WeakMap by the command handler, so they go away with the socket). */
 export class CommandBudget {
   private readonly buckets = new Map<BudgetKind, { tokens: number; at: number }>();
 
@@ -70,6 +69,3 @@ export class OpenCounter {
     else this.open.set(key, n);
   }
 }
-
-/** The key Engine.IO connections are counted by. */
-export type AddressOf = (req: IncomingMessage) => string;

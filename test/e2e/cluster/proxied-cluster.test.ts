@@ -20,9 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedMongo } from "../../../server/src/infra/embedded-mongo/index.js";
 import { ChatMessageModel } from "../../../server/src/modules/chat/message.model.js";
 import { ConversationModel } from "../../../server/src/modules/chat/conversation.model.js";
-import { WeeklyScheduleModel } from "../../../server/src/modules/opening-hours/opening-hours.model.js";
-import { WEEKDAYS } from "../../../server/src/contracts/api/availability.js";
-import { createAgent, createSchool, FACTORY_PASSWORD } from "../../factories/index.js";
+import { createAgent, createOpenAroundTheClock, createSchool, FACTORY_PASSWORD } from "../../factories/index.js";
 import { launchBrowser, newPage } from "../../harness/browser.js";
 import { buildClient } from "../../harness/client-build.js";
 import { startHaproxy, type TestProxy } from "../../harness/haproxy.js";
@@ -81,15 +79,7 @@ beforeAll(async () => {
   store = await startEmbeddedMongo({ dataDir: mkdtempSync(path.join(dataDir, "store-")) });
   mongoUri = store.uri.replace("/?", "/balie_cluster?");
   await mongoose.connect(mongoUri);
-  await WeeklyScheduleModel.create({
-    _id: "weekly",
-    timeZone: "Europe/Amsterdam",
-    days: Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: "00:00", to: "24:00" }]])),
-    phone: "050 123 4567",
-    email: "helpdesk@balie.example",
-    updatedBy: "test",
-    updatedAt: new Date(),
-  });
+  await createOpenAroundTheClock();
   ports.push(await getFreePort(), await getFreePort());
   proxyPort = await getFreePort();
   await Promise.all([startNode(0), startNode(1)]);
@@ -219,7 +209,6 @@ describe("two nodes behind HAProxy", { timeout: 180_000 }, () => {
       await schoolTypes(page, fromSchool.at(-1)!);
     }
     await expectExactlyOnce(page, conversationId, fromSchool, fromAgent);
-    // The availability stream came back too: the chat status still shows the helpdesk as available.
     await startNode(victim);
   });
 

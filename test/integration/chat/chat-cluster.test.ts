@@ -9,13 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mongoose, { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEEKDAYS } from "../../../server/src/contracts/api/availability.js";
 import { startEmbeddedMongo } from "../../../server/src/infra/embedded-mongo/index.js";
 import { AgentLoadModel } from "../../../server/src/modules/chat/agent-load.model.js";
 import { ConversationModel } from "../../../server/src/modules/chat/conversation.model.js";
 import { ChatMessageModel } from "../../../server/src/modules/chat/message.model.js";
-import { WeeklyScheduleModel } from "../../../server/src/modules/opening-hours/opening-hours.model.js";
-import { createAgent, createSchool } from "../../factories/index.js";
+import { createAgent, createOpenAroundTheClock, createSchool } from "../../factories/index.js";
 import type { HttpClient } from "../../harness/http-client.js";
 import { getFreePort } from "../../harness/ports.js";
 import { startRedis, type TestRedis } from "../../harness/redis.js";
@@ -50,15 +48,7 @@ beforeAll(async () => {
   mongoUri = store.uri.replace("/?", "/balie_chat_cluster?");
   await mongoose.connect(mongoUri);
   // The chat is open around the clock for these tests (the opening-hours suite tests the real schedule).
-  await WeeklyScheduleModel.create({
-    _id: "weekly",
-    timeZone: "Europe/Amsterdam",
-    days: Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from: "00:00", to: "24:00" }]])),
-    phone: "050 123 4567",
-    email: "helpdesk@balie.example",
-    updatedBy: "test",
-    updatedAt: new Date(),
-  });
+  await createOpenAroundTheClock();
 }, 60_000);
 
 afterAll(async () => {

@@ -23,15 +23,7 @@ const ATTACKER = "198.51.100.7";
 const OFFICE = "203.0.113.5";
 
 /** A JSON POST as if from `ip` (our proxy, on loopback, appends the client's address). */
-async function postFrom(client: HttpClient, ip: string, path: string, body: unknown) {
-  const res = await client.request(path, {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json", "x-csrf-token": client.csrfToken, "x-forwarded-for": ip },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as unknown };
-}
+const postFrom = (client: HttpClient, ip: string, path: string, body: unknown) => client.post(path, body, { headers: { "x-forwarded-for": ip } });
 
 async function freshClient(): Promise<HttpClient> {
   const client = env.client();

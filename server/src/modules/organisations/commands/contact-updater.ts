@@ -17,7 +17,7 @@ import type { SessionPrincipal } from "../../identity/session-store.js";
 import { accessFacts, recordOrganisationAudit } from "../organisation-audit.js";
 import { OrganisationModel, type Contact } from "../organisation.model.js";
 import { presentContact } from "../organisation.presenter.js";
-import { announceGemachtigdeChange } from "./gemachtigde-change.js";
+import { alreadyAuthorised, announceGemachtigdeChange, notAuthorised } from "./gemachtigde-change.js";
 import { assertRolesAllowed, diagnoseContactMiss, emailFree, keepsSchoolAuthorised, noOtherAuthorised, organisationKind } from "./contact-rules.js";
 
 /** Props of {@link contactUpdater}. */
@@ -56,8 +56,8 @@ export async function contactUpdater({ organisationId, contactId, changes, princ
   if (!gemachtigde) {
     // Without the role yourself you may edit a gemachtigde's other fields and keep their role as it is, but not
     // grant it, take it away, or point their e-mail address elsewhere.
-    if (grantsAuthorised) conditions.push({ contacts: { $elemMatch: { _id: id, roles: "authorised" } } });
-    if (revokesAuthorised) conditions.push({ contacts: { $elemMatch: { _id: id, roles: { $ne: "authorised" } } } });
+    if (grantsAuthorised) conditions.push(alreadyAuthorised(id));
+    if (revokesAuthorised) conditions.push(notAuthorised(id));
     if (changes.email) conditions.push({ contacts: { $elemMatch: { _id: id, $or: [{ roles: { $ne: "authorised" } }, { email: changes.email }] } } });
   }
 

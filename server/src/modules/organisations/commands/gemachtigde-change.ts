@@ -17,6 +17,9 @@ import { OrganisationModel } from "../organisation.model.js";
 /** Filter part: contact X exists and does not have the role Gemachtigde (what a non-gemachtigde may touch). */
 export const notAuthorised = (contactId: Types.ObjectId) => ({ contacts: { $elemMatch: { _id: contactId, roles: { $ne: "authorised" } } } });
 
+/** Filter part: contact X has the role Gemachtigde already (so keeping it is no grant). */
+export const alreadyAuthorised = (contactId: Types.ObjectId) => ({ contacts: { $elemMatch: { _id: contactId, roles: "authorised" } } });
+
 /** 403 `gemachtigde_required` unless the principal may manage the role for this organisation. */
 export async function assertGemachtigde(principal: SessionPrincipal, organisationId: string): Promise<void> {
   if (!(await actsAsGemachtigde(principal, organisationId))) throw new AppError("gemachtigde_required");
