@@ -8,6 +8,7 @@ const benches: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: "availability idle channel", load: () => import("./availability.bench.js") },
   { name: "contact history", load: () => import("./history.bench.js") },
   { name: "login timing", load: () => import("./login-timing.bench.js") },
+  { name: "embedded store backup", load: () => import("./backup.bench.js") },
 ];
 
 const only = process.argv[2];

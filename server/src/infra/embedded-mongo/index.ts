@@ -12,6 +12,7 @@ import { Engine } from "./engine.js";
 import { DEFAULT_LIMITS, type WireLimits } from "./limits.js";
 import { makeVerifier } from "./scram.js";
 import { WireServer } from "./server.js";
+import { removePortFile, writePortFile } from "./port-file.js";
 import { Storage } from "./storage.js";
 
 export interface EmbeddedMongoOptions {
@@ -68,6 +69,7 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     server = new WireServer({ engine, cursors, storage, verifier, limits, logger: options.logger, startedAt: nowMs() });
     port = await server.listen(host, options.port ?? 0);
+    if (options.dataDir) writePortFile(options.dataDir, port);
   } catch (err) {
     await storage?.close();
     throw err;
@@ -103,6 +105,7 @@ export async function startEmbeddedMongoInternal(options: EmbeddedMongoOptions):
       closing ??= (async () => {
         clearInterval(timer);
         await server.close();
+        if (options.dataDir) removePortFile(options.dataDir);
         await storage?.close();
       })();
       return closing;

@@ -24,9 +24,11 @@ export async function readSnapshot(path: string): Promise<Document[]> {
   return records;
 }
 
-/** Writes `records` atomically to `path`. Serialises synchronously in chunks, so the state cannot change under it. */
-export async function writeSnapshot(path: string, records: Iterable<Document>): Promise<void> {
-  // Encode everything first (synchronously) so the snapshot is one consistent point in time.
+/**
+ * Frames `records` into buffers of about {@link CHUNK} bytes. Synchronous on purpose: nothing can change the
+ * state while it runs, so the result is one consistent point in time.
+ */
+export function encodeSnapshot(records: Iterable<Document>): Buffer[] {
   const chunks: Buffer[] = [];
   let current: Buffer[] = [];
   let size = 0;
@@ -41,8 +43,19 @@ export async function writeSnapshot(path: string, records: Iterable<Document>): 
     }
   }
   if (current.length) chunks.push(Buffer.concat(current));
+  return chunks;
+}
+
+/** Writes `records` atomically to `path`. Serialises synchronously in chunks, so the state cannot change under it. */
+export async function writeSnapshot(path: string, records: Iterable<Document>): Promise<void> {
+  await writeChunksAtomically(path, encodeSnapshot(records));
+}
+
+/** Writes `chunks` to `path.tmp` (created with `mode`), fsyncs, renames over `path` and fsyncs the folder. */
+export async function writeChunksAtomically(path: string, chunks: readonly Uint8Array[], mode = 0o644): Promise<void> {
   const tmp = `${path}.tmp`;
-  const fh = await fs.open(tmp, "w");
+  await fs.rm(tmp, { force: true }); // a leftover would keep its own mode
+  const fh = await fs.open(tmp, "w", mode);
   try {
     for (const c of chunks) await fh.write(c, 0, c.length);
     await fh.sync();

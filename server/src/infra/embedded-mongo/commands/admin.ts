@@ -1,5 +1,6 @@
 /** Database, collection and index administration commands. */
 import { calculateObjectSize } from "bson";
+import { backupPieces } from "../backup.js";
 import { ID_INDEX_SPEC } from "../engine.js";
 import { ErrorCodes, mongoError } from "../errors.js";
 import { defaultIndexName, type IndexSpec } from "../indexes.js";
@@ -184,7 +185,18 @@ const collStats: Handler = (cmd, ctx) => {
   return { ns: coll.ns, count: coll.size, size, storageSize: size, nindexes: coll.indexes.length + 1, totalIndexSize: 0, ok: 1 };
 };
 
+/**
+ * Balie's own: a consistent backup of the whole store (backup.ts), one piece per cursor batch. Only on the
+ * admin database, like mongod's administrative commands.
+ */
+const balieBackup: Handler = async (_cmd, ctx) => {
+  if (ctx.db !== "admin") throw mongoError(ErrorCodes.Unauthorized, "balieBackup may only be run against the admin database");
+  const pieces = (await backupPieces(ctx.engine)).map((chunk) => ({ chunk }));
+  return { cursor: ctx.cursors.firstBatch("admin.$cmd.balieBackup", pieces, 1), ok: 1 };
+};
+
 export const adminCommands: Record<string, Handler> = {
+  balieBackup,
   listDatabases,
   listCollections,
   create,
