@@ -12,6 +12,7 @@ import { createEventBus, type EventBus } from "./events/bus.js";
 import { scheduleOrphanChunkSweeper } from "./jobs/orphan-chunk-sweeper.js";
 import { createLogger, type Logger } from "./infra/logger.js";
 import { connectMongo, type MongoHandle } from "./infra/mongo.js";
+import { missingIndexes, syncIndexes } from "./infra/mongo-indexes.js";
 import { closeRedis, createRedisClient, pingRedis } from "./infra/redis/client.js";
 import { installAvailability, type AvailabilityDeps, type AvailabilityHandle } from "./modules/availability/index.js";
 import { agentsWithFreeCapacity } from "./modules/chat/presence.js";
@@ -66,6 +67,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Production does not build indexes on start (autoIndex is off). A node on its own embedded store is the
+ * store's only user, so it syncs them itself; against MongoDB it refuses to start while `npm run migrate` has
+ * not created one it needs.
+ */
+async function checkIndexes(mongo: MongoHandle, logger: Logger): Promise<void> {
+  if (mongo.embedded) {
+    const changes = await syncIndexes();
+    if (changes.length) logger.info({ changes }, "indexes synced on the embedded store");
+    return;
+  }
+  const missing = await missingIndexes();
+  if (missing.length) throw new Error(`indexes missing, run npm run migrate first: ${missing.join("; ")}`);
+}
+
 /** Connects storage, seeds if configured, builds the app and listens. */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.log.level });
@@ -77,6 +93,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     if (config.seed.demo) {
       await seedDemoDataIfEmpty(logger);
     }
+    if (config.isProduction) await checkIndexes(mongo, logger);
     if (config.mongo.embeddedInProduction) {
       logger.warn(
         { dataDir: config.mongo.dataDir },

@@ -200,10 +200,13 @@ export function runMain(env: Env, timeoutMs = 20_000): Promise<RunResult> {
   return runScript("server/src/main.ts", env, timeoutMs);
 }
 
-/** Runs one of Balie's entry points (`server/src/seed/cli.ts`, …) to its exit with `env`; like {@link runMain}. */
-export async function runScript(script: string, env: Env, timeoutMs = 20_000): Promise<RunResult> {
+/**
+ * Runs one of Balie's entry points (`server/src/seed/cli.ts`, …) with `args` to its exit with `env`; like
+ * {@link runMain}.
+ */
+export async function runScript(script: string, env: Env, timeoutMs = 20_000, args: string[] = []): Promise<RunResult> {
   installExitHook();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: ROOT_DIR,
     env: childEnv(env, { LOG_LEVEL: "warn" }),
     stdio: ["ignore", "pipe", "pipe"],

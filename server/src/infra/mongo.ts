@@ -9,6 +9,8 @@ export const DEFAULT_DB_NAME = "balie";
 export interface ConnectMongoOptions {
   /** Run the embedded store without a journal (tests). Ignored when `MONGODB_URI` is set. */
   inMemory?: boolean;
+  /** Build each model's indexes on first use; default: everywhere but production (see mongo-indexes.ts). */
+  autoIndex?: boolean;
 }
 
 /** A connected mongoose, plus the embedded store behind it when there is one. */
@@ -57,7 +59,8 @@ export async function connectMongo(
   }
 
   try {
-    await mongoose.connect(uri, { ...(dbName ? { dbName } : {}), serverSelectionTimeoutMS: 10_000 });
+    // Production builds indexes only through `npm run migrate` (see mongo-indexes.ts).
+    await mongoose.connect(uri, { ...(dbName ? { dbName } : {}), serverSelectionTimeoutMS: 10_000, autoIndex: options.autoIndex ?? !config.isProduction });
   } catch (err) {
     await store?.close().catch(() => undefined);
     throw err;
