@@ -6,7 +6,8 @@
  * - two Balie nodes from the compiled build (`npm run build` first) in production mode, with the simulator;
  * - HAProxy with deploy/haproxy.cfg on http://localhost:8080 (CLUSTER_PORT to change it).
  * Node logs go to ./data/cluster/node-<n>.log. Ctrl+C stops everything. Try `kill -9` on a node's pid (printed).
- * Demo data is seeded once, on the first start (the seed command in development mode; production never seeds).
+ * Demo data is seeded once, on the first start (the seed command in development mode; production never seeds);
+ * `npm run migrate` (compiled) syncs the indexes on every start, before the nodes.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -74,6 +75,9 @@ const nodeEnv = (port: number): NodeJS.ProcessEnv => ({
   TRUST_PROXY: "1",
   SHUTDOWN_DRAIN_MS: "3000",
 });
+// As in the compose file: indexes first (production nodes refuse to start without them), then the nodes.
+const migrate = spawn(process.execPath, [path.join(root, "dist/server/src/migrate/cli.js")], { cwd: root, env: { ...process.env, ...nodeEnv(nodePorts[0]!) }, stdio: "inherit" });
+if ((await new Promise<number | null>((resolve) => migrate.once("exit", resolve))) !== 0) throw new Error("npm run migrate failed");
 const nodes = nodePorts.map((port, i) => run(process.execPath, [entry], nodeEnv(port), `node-${i + 1}.log`));
 await Promise.all(nodePorts.map((port, i) => waitFor(`http://127.0.0.1:${port}/readyz`, `node ${i + 1}`)));
 run("haproxy", ["-f", path.join(root, "deploy/haproxy.cfg"), "-db"], {

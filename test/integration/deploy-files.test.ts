@@ -25,12 +25,17 @@ describe("deployment files", () => {
   it("deploy/compose.yaml renders with docker-compose config, and refuses to without SESSION_SECRET", () => {
     const env = { ...process.env, PUBLIC_URL: "https://balie.example.nl", SESSION_SECRET: "s".repeat(40) };
     const rendered = execFileSync("docker-compose", ["-f", file("deploy/compose.yaml"), "config"], { env, encoding: "utf8" });
-    for (const service of ["mongo-1", "mongo-2", "mongo-3", "mongo-init", "redis", "mailpit", "balie-1", "balie-2", "proxy"]) {
+    for (const service of ["mongo-1", "mongo-2", "mongo-3", "mongo-init", "migrate", "redis", "mailpit", "balie-1", "balie-2", "proxy"]) {
       expect(rendered).toMatch(new RegExp(`^  ${service}:$`, "m"));
     }
     expect(rendered).toContain("replicaSet=rs0");
     expect(rendered).toContain("haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
     expect(rendered).toContain("service_completed_successfully");
+    // Start order: the replica set, then `npm run migrate` (compiled), then the nodes.
+    const block = (service: string) => new RegExp(`^  ${service}:\\n((?:    .*\\n|\\n)*)`, "m").exec(rendered)?.[1] ?? "";
+    expect(block("migrate")).toContain("dist/server/src/migrate/cli.js");
+    expect(block("migrate")).toMatch(/mongo-init:\n\s+condition: service_completed_successfully/);
+    for (const node of ["balie-1", "balie-2"]) expect(block(node)).toMatch(/migrate:\n\s+condition: service_completed_successfully/);
     const missing = spawnSync("docker-compose", ["-f", file("deploy/compose.yaml"), "config"], {
       env: { ...process.env, PUBLIC_URL: "https://balie.example.nl", SESSION_SECRET: "" },
       encoding: "utf8",

@@ -7,12 +7,17 @@
  * 1. the node serving the school is killed with SIGKILL;
  * 2. Redis is restarted;
  * 3. both nodes are restarted one at a time with SIGTERM (the proxy drains each via /readyz).
- * After each, every message is stored exactly once and shown exactly once on both sides.
+ * After each, every message is stored exactly once and shown exactly once on both sides; after the kill, the
+ * school's availability stream (SSE) has moved to the surviving node and follows the agent's status again.
+ * As in the compose file, `npm run migrate` (compiled) creates the indexes before any node starts: production
+ * nodes do not build them and refuse to start without them.
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import mongoose, { Types } from "mongoose";
 import type { Browser, Page } from "playwright-core";
 import { io as connectIo, type Socket } from "socket.io-client";
@@ -78,10 +83,16 @@ beforeAll(async () => {
   [build, redis, smtp] = await Promise.all([buildServer(client.outDir), startRedis({ persistDir: mkdtempSync(path.join(dataDir, "redis-")) }), startSmtpCapture()]);
   store = await startEmbeddedMongo({ dataDir: mkdtempSync(path.join(dataDir, "store-")) });
   mongoUri = store.uri.replace("/?", "/balie_cluster?");
-  await mongoose.connect(mongoUri);
-  await createOpenAroundTheClock();
   ports.push(await getFreePort(), await getFreePort());
   proxyPort = await getFreePort();
+  // First, on the empty database (this test process's mongoose would otherwise build indexes itself).
+  const migrate = await promisify(execFile)(process.execPath, [path.join(build.cwd, "server/src/migrate/cli.js")], {
+    cwd: build.cwd,
+    env: { ...process.env, ...nodeEnv(ports[0]!) },
+  });
+  expect(migrate.stdout).toContain("chat_messages: created index");
+  await mongoose.connect(mongoUri);
+  await createOpenAroundTheClock();
   await Promise.all([startNode(0), startNode(1)]);
   proxy = await startHaproxy([`127.0.0.1:${ports[0]}`, `127.0.0.1:${ports[1]}`], proxyPort);
   browser = await launchBrowser();
@@ -134,6 +145,10 @@ class AgentSide {
 }
 
 const chatWindow = (page: Page) => page.locator("hd-chat-window");
+
+/** What the page's availability stream last said (the widget's own state, fed by the SSE stream). */
+const shownAvailable = (page: Page) =>
+  page.locator("hd-chat").evaluate((el) => (el as unknown as { availability: { value?: { available: boolean } } }).availability.value?.available);
 
 async function schoolTypes(page: Page, text: string): Promise<void> {
   const input = chatWindow(page).locator("#message");
@@ -209,6 +224,13 @@ describe("two nodes behind HAProxy", { timeout: 180_000 }, () => {
       await schoolTypes(page, fromSchool.at(-1)!);
     }
     await expectExactlyOnce(page, conversationId, fromSchool, fromAgent);
+
+    // The availability stream went down with the node; it reconnected through the proxy to the survivor and
+    // follows the agent's status again: pause closes the chat for new questions, online opens it.
+    expect((await agent.cmd("presence.set", { status: "pause" })).ok).toBe(true);
+    await expect.poll(() => shownAvailable(page), { timeout: 20_000 }).toBe(false);
+    expect((await agent.cmd("presence.set", { status: "online" })).ok).toBe(true);
+    await expect.poll(() => shownAvailable(page), { timeout: 20_000 }).toBe(true);
     await startNode(victim);
   });
 
