@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArchiveItemDetail, ArchiveItemView, ArchivePage, ContactMomentPage, HelpdeskSendResponse } from "../../../server/src/contracts/api/history.js";
 import { ArchiveItemModel } from "../../../server/src/modules/archive/archive-item.model.js";
+import { AuditEventModel } from "../../../server/src/modules/audit/audit-event.model.js";
 import { ARCHIVE_NOTIFICATION_SUBJECT } from "../../../server/src/modules/archive/archive-notifier.js";
 import { makePdf } from "../../../server/src/seed/files.js";
 import { makeZip, startHistoryEnv, upload, type HistoryEnv } from "./env.js";
@@ -154,6 +155,32 @@ describe("download authorization", () => {
     expect(await status(boardA, url.replace(String(env.world.schoolA1), String(env.world.schoolA2)))).toBe(404);
     expect(await status(schoolA1, url.replace(item.id, "0".repeat(24)))).toBe(404);
     expect(await status(schoolA1, url.replace(item.id, "xyz"))).toBe(400);
+  });
+});
+
+describe("audit of the archive", () => {
+  it("records uploads, downloads and helpdesk sends: who, how, which item, from where; never the subject, file name or content", async () => {
+    const { schoolA1, schoolA2, boardA, agent } = env.people;
+    const since = new Date();
+    const entries = async () => AuditEventModel.find({ type: /^archive_/, at: { $gte: since } }).sort({ at: 1, _id: 1 }).lean();
+    const item = (await upload(schoolA1, archivePath(), { subject: "Vertrouwelijk dossier", file: { name: "dossier-jansen.pdf", data: makePdf("Dossier", ["Inhoud"]) } })).body as ArchiveItemView;
+    for (const client of [boardA, agent, schoolA2]) await (await client.request(item.file!.downloadUrl)).arrayBuffer();
+    const sent = await agent.post<HelpdeskSendResponse>(`${archivePath()}/from-helpdesk`, { subject: "Antwoord dossier", body: "Tekst" });
+
+    const rows = await entries();
+    expect(rows.map((r) => [r.type, r.actor.type, r.data])).toEqual([
+      ["archive_uploaded", "contact", { itemId: item.id, kind: "document", via: "own" }],
+      ["archive_downloaded", "contact", { itemId: item.id, kind: "document", via: "board", boardId: String(env.world.boardA) }],
+      ["archive_downloaded", "agent", { itemId: item.id, kind: "document", via: "agent" }],
+      // school A2's refused download (403) wrote nothing
+      ["archive_sent", "agent", { itemId: sent.body.item.id, kind: "email", via: "agent" }],
+    ]);
+    for (const row of rows) {
+      expect(String(row.organisationId)).toBe(String(env.world.schoolA1));
+      expect(row.actor.id).toBeTruthy();
+      expect(row.ip).toBeTruthy();
+      expect(JSON.stringify(row)).not.toMatch(/Vertrouwelijk|dossier-jansen|Antwoord|Inhoud|Tekst/);
+    }
   });
 });
 

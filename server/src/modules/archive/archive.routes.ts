@@ -20,7 +20,7 @@ import {
 } from "../../contracts/api/history.js";
 import { defineRoute, type RouteSpec } from "../../http/define-route.js";
 import { binaryDownloadOpenApi, sendFile } from "./archive-files.js";
-import { archiveFileFinder, archiveItemReader, archiveLister } from "./commands/archive-reader.js";
+import { archiveFileDownloader, archiveItemReader, archiveLister } from "./commands/archive-reader.js";
 import { archiveUploader } from "./commands/archive-uploader.js";
 import { helpdeskDocumentSender, helpdeskEmailSender } from "./commands/helpdesk-sender.js";
 
@@ -88,8 +88,8 @@ export const archiveRoutes: readonly RouteSpec[] = [
     organisationParam: "organisationId",
     params: archiveItemParamsSchema,
     openApi: binaryDownloadOpenApi,
-    handler: async ({ params, res }) => {
-      await sendFile(res, await archiveFileFinder(params));
+    handler: async ({ params, res, req, principal, access }) => {
+      await sendFile(res, await archiveFileDownloader({ ...params, audit: { principal, access, ip: req.ip } }));
     },
   }),
   defineRoute({
@@ -103,8 +103,8 @@ export const archiveRoutes: readonly RouteSpec[] = [
     response: archiveItemSchema,
     status: 201,
     openApi: { requestBody: multipartBody("Document naar de helpdesk sturen") },
-    handler: async ({ req, params, principal }) =>
-      archiveUploader({ req, organisationId: params.organisationId, senderName: principal.name }),
+    handler: async ({ req, params, principal, access }) =>
+      archiveUploader({ req, organisationId: params.organisationId, senderName: principal.name, audit: { principal, access, ip: req.ip } }),
   }),
   defineRoute({
     method: "post",
@@ -117,8 +117,14 @@ export const archiveRoutes: readonly RouteSpec[] = [
     body: helpdeskEmailRequestSchema,
     response: helpdeskSendResponseSchema,
     status: 201,
-    handler: async ({ params, body, principal }) =>
-      helpdeskEmailSender({ organisationId: params.organisationId, agentId: principal.agentId, subject: body.subject, body: body.body }),
+    handler: async ({ req, params, body, principal, access }) =>
+      helpdeskEmailSender({
+        organisationId: params.organisationId,
+        agentId: principal.agentId,
+        subject: body.subject,
+        body: body.body,
+        audit: { principal, access, ip: req.ip },
+      }),
   }),
   defineRoute({
     method: "post",
@@ -131,8 +137,8 @@ export const archiveRoutes: readonly RouteSpec[] = [
     response: helpdeskSendResponseSchema,
     status: 201,
     openApi: { requestBody: multipartBody("Document van de helpdesk in het Digitaal archief") },
-    handler: async ({ req, params, principal }) =>
-      helpdeskDocumentSender({ req, organisationId: params.organisationId, agentId: principal.agentId }),
+    handler: async ({ req, params, principal, access }) =>
+      helpdeskDocumentSender({ req, organisationId: params.organisationId, agentId: principal.agentId, audit: { principal, access, ip: req.ip } }),
   }),
 ];
 

@@ -1,6 +1,6 @@
 /**
- * Audit log of identity events (login, failed attempt, block, link, unlink, logout, …): who, when, for which
- * organisation. Never secrets: no passwords, PINs, activation codes, tokens or session ids.
+ * Audit log of identity events (login, failed attempt, block, link, unlink, logout, …), changes to an
+ * organisation's details and news, and archive uploads and downloads: who, when, for which organisation. Never secrets: no passwords, PINs, activation codes, tokens or session ids.
  */
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 
@@ -28,6 +28,9 @@ export const AUDIT_EVENT_TYPES = [
   "news_published",
   "news_updated",
   "news_withdrawn",
+  "archive_uploaded",
+  "archive_downloaded",
+  "archive_sent",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

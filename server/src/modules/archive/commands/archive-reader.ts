@@ -6,6 +6,7 @@ import { Types } from "mongoose";
 import type { ArchiveItemDetail, ArchivePage } from "../../../contracts/api/history.js";
 import { AppError } from "../../../contracts/errors.js";
 import { decodeCursor, keysetFilter, keysetSort, pageOf } from "../../contact-moments/keyset.js";
+import { recordArchiveAudit, type ArchiveAuditContext } from "../archive-audit.js";
 import { ArchiveItemModel, type FileRef } from "../archive-item.model.js";
 import { presentArchiveItem, presentArchiveItemDetail, type ArchiveItemRow } from "../archive.presenter.js";
 
@@ -28,7 +29,7 @@ export async function archiveLister(props: ArchiveListerProps): Promise<ArchiveP
   return { items: page.rows.map(presentArchiveItem), nextCursor: page.nextCursor };
 }
 
-/** Props of {@link archiveItemReader} and {@link archiveFileFinder}. */
+/** Props of {@link archiveItemReader} and {@link archiveFileDownloader}. */
 export interface ArchiveItemProps {
   organisationId: string;
   itemId: string;
@@ -47,9 +48,10 @@ export async function archiveItemReader(props: ArchiveItemProps): Promise<Archiv
   return presentArchiveItemDetail(await findItem(props));
 }
 
-/** The file of one item; 404 when the item has none. */
-export async function archiveFileFinder(props: ArchiveItemProps): Promise<FileRef> {
+/** The file of one item to download, with an audit entry; 404 when the item has none. */
+export async function archiveFileDownloader(props: ArchiveItemProps & { audit: ArchiveAuditContext }): Promise<FileRef> {
   const item = await findItem(props);
   if (!item.file) throw new AppError("not_found", { detail: "archive item without file" });
+  await recordArchiveAudit("archive_downloaded", props.audit, { organisationId: props.organisationId, itemId: props.itemId, kind: item.kind });
   return item.file;
 }

@@ -9,6 +9,7 @@ import { Types } from "mongoose";
 import { archiveUploadFieldsSchema, HISTORY_LIMITS, type ArchiveItemView } from "../../../contracts/api/history.js";
 import { now } from "../../../infra/clock.js";
 import { contactMomentRecorder } from "../../contact-moments/commands/contact-moment-recorder.js";
+import { recordArchiveAudit, type ArchiveAuditContext } from "../archive-audit.js";
 import { ArchiveItemModel } from "../archive-item.model.js";
 import { presentArchiveItem } from "../archive.presenter.js";
 import { receiveUpload } from "../upload-receiver.js";
@@ -20,6 +21,7 @@ export interface ArchiveUploaderProps {
   organisationId: string;
   /** Name of the person sending, as shown in the archive. */
   senderName: string;
+  audit: ArchiveAuditContext;
 }
 
 export async function archiveUploader(props: ArchiveUploaderProps): Promise<ArchiveItemView> {
@@ -49,5 +51,6 @@ export async function archiveUploader(props: ArchiveUploaderProps): Promise<Arch
     startedAt: sentAt,
     archiveItemId: item._id,
   });
+  await recordArchiveAudit("archive_uploaded", props.audit, { organisationId: props.organisationId, itemId: String(item._id), kind: "document" });
   return presentArchiveItem(item.toObject());
 }

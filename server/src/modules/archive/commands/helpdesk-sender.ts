@@ -10,6 +10,7 @@ import { now } from "../../../infra/clock.js";
 import { AgentModel } from "../../agents/agent.model.js";
 import { contactMomentRecorder } from "../../contact-moments/commands/contact-moment-recorder.js";
 import { OrganisationModel } from "../../organisations/organisation.model.js";
+import { recordArchiveAudit, type ArchiveAuditContext } from "../archive-audit.js";
 import { ArchiveItemModel, type FileRef } from "../archive-item.model.js";
 import { notifyNewArchiveItem } from "../archive-notifier.js";
 import { presentArchiveItem } from "../archive.presenter.js";
@@ -22,6 +23,7 @@ interface Item {
   subject: string;
   body: string | null;
   file: FileRef | null;
+  audit: ArchiveAuditContext;
 }
 
 async function send(props: Item): Promise<HelpdeskSendResponse> {
@@ -51,6 +53,7 @@ async function send(props: Item): Promise<HelpdeskSendResponse> {
     startedAt: sentAt,
     archiveItemId: item._id,
   });
+  await recordArchiveAudit("archive_sent", props.audit, { organisationId: props.organisationId, itemId: String(item._id), kind: props.kind });
   const notification = await notifyNewArchiveItem(org);
   return { item: presentArchiveItem(item.toObject()), notification };
 }
@@ -62,11 +65,12 @@ export interface HelpdeskEmailSenderProps {
   subject: string;
   /** Plain text. */
   body: string;
+  audit: ArchiveAuditContext;
 }
 
 /** An e-mail from the helpdesk into the archive. */
 export function helpdeskEmailSender(props: HelpdeskEmailSenderProps): Promise<HelpdeskSendResponse> {
-  return send({ organisationId: props.organisationId, agentId: props.agentId, kind: "email", subject: props.subject, body: props.body, file: null });
+  return send({ organisationId: props.organisationId, agentId: props.agentId, kind: "email", subject: props.subject, body: props.body, file: null, audit: props.audit });
 }
 
 /** Props of {@link helpdeskDocumentSender}. */
@@ -75,6 +79,7 @@ export interface HelpdeskDocumentSenderProps {
   req: Request;
   organisationId: string;
   agentId: string;
+  audit: ArchiveAuditContext;
 }
 
 /** A document from the helpdesk into the archive (same type and size rules as a school's upload). */
@@ -84,5 +89,5 @@ export async function helpdeskDocumentSender(props: HelpdeskDocumentSenderProps)
     maxBytes: HISTORY_LIMITS.uploadMaxBytes,
     metadata: { organisationId: props.organisationId, direction: "from_helpdesk", agentId: props.agentId },
   });
-  return send({ organisationId: props.organisationId, agentId: props.agentId, kind: "document", subject: fields.subject, body: fields.note || null, file });
+  return send({ organisationId: props.organisationId, agentId: props.agentId, kind: "document", subject: fields.subject, body: fields.note || null, file, audit: props.audit });
 }
