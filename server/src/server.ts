@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
-import { clientAddressFor } from "./http/client-address.js";
+import { clientAddressFor } from "./infra/client-address.js";
 import { startMetricsServer } from "./http/metrics-routes.js";
 import { createMetrics, type Metrics } from "./infra/metrics.js";
 import { observeChat } from "./modules/chat/chat-metrics.js";
