@@ -10,11 +10,10 @@
 import type { IncomingMessage } from "node:http";
 import { handshakeAuthSchema, type RealtimePrincipal, type SocketData } from "../contracts/realtime.js";
 import { pickLocale } from "../contracts/errors.js";
-import { effectiveOrganisationId } from "../http/middleware/auth.js";
-import { loadSession, loadSessionByKey } from "../http/middleware/session.js";
 import { AgentModel } from "../modules/agents/agent.model.js";
 import { verifyChatToken } from "../modules/chat/chat-token.js";
-import type { SessionStore } from "../modules/identity/session-store.js";
+import { loadSession, loadSessionByKey } from "../modules/identity/session-loader.js";
+import { effectiveOrganisationId, type SessionStore } from "../modules/identity/session-store.js";
 import { CHAT_LIMITS } from "../contracts/realtime.js";
 import { nowMs } from "../infra/clock.js";
 import { tokenNotAfterMs } from "./session-guard.js";

@@ -15,11 +15,11 @@
 import { AppError } from "../contracts/errors.js";
 import { IDENTITY_LIMITS } from "../contracts/api/auth.js";
 import type { EventBus } from "../events/bus.js";
-import { loadSessionByKey } from "../http/middleware/session.js";
 import { ConversationModel } from "../modules/chat/conversation.model.js";
 import { nowMs } from "../infra/clock.js";
 import type { Logger } from "../infra/logger.js";
 import { onSessionEnded, type SessionEnded } from "../modules/identity/session-ended.js";
+import { loadSessionByKey } from "../modules/identity/session-loader.js";
 import type { SessionStore } from "../modules/identity/session-store.js";
 import { toAckError, type BalieSocket } from "./handlers/command.js";
 import type { BalieIo } from "./io.js";
