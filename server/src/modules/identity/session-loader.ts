@@ -23,7 +23,7 @@ export interface LoadSessionOptions {
 }
 
 /** How often a live session's idle timer is written back at most. */
-export const TOUCH_INTERVAL_MS = 30_000;
+const TOUCH_INTERVAL_MS = 30_000;
 
 /** Reads one cookie from a Cookie header. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
