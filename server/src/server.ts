@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
-import { clientAddressFor } from "./http/client-address.js";
+import { clientAddressFor } from "./infra/client-address.js";
 import { startMetricsServer } from "./http/metrics-routes.js";
 import { createMetrics, type Metrics } from "./infra/metrics.js";
 import { observeChat } from "./modules/chat/chat-metrics.js";
@@ -10,6 +10,7 @@ import { createApp } from "./app.js";
 import type { Config } from "./config/env.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
 import { scheduleOrphanChunkSweeper } from "./jobs/orphan-chunk-sweeper.js";
+import { scheduleStaleLinkRemover } from "./jobs/stale-link-remover.js";
 import { createLogger, type Logger } from "./infra/logger.js";
 import { connectMongo, type MongoHandle } from "./infra/mongo.js";
 import { missingIndexes, syncIndexes } from "./infra/mongo-indexes.js";
@@ -175,6 +176,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
 
     // Hourly: GridFS chunks of archive uploads whose process died mid-upload (safe on every node at once).
     const stopOrphanChunkSweeper = scheduleOrphanChunkSweeper(logger);
+    // Hourly: eHerkenning links unused for 18 months (a conditional delete per link, safe on every node at once).
+    const stopStaleLinkRemover = scheduleStaleLinkRemover(logger.child({ module: "identity" }));
     observeChat(metrics, bus);
     metrics.gauge("balie_socketio_connections", "Open Socket.IO connections on this node", () => io.engine.clientsCount);
     metrics.gauge("balie_availability_streams", "Open availability SSE streams on this node", () => availability.hub.size);
@@ -200,6 +203,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         availability.stop();
         stopOrphanChunkSweeper();
+        stopStaleLinkRemover();
         metricsServer?.close();
         uninstallOpeningHours();
         await chat.stop();

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from "lit";
 import { keyed } from "lit/directives/keyed.js";
+import type { AuthPagePath } from "../../../server/src/contracts/api/auth.js";
 import { define } from "../../../widgets/shared/define.js";
 import "../../../widgets/shared/hd-page-layout/hd-page-layout.js";
 import { LocaleController, t, type MessageKey } from "../../../widgets/shared/i18n/index.js";
@@ -12,10 +13,10 @@ import "./pages/link-page.js";
 import "./pages/login-page.js";
 import "./pages/pin-page.js";
 import "./pages/reset-page.js";
-import { isAuthPath, type AuthPath } from "./routes.js";
+import { isAuthPath } from "./routes.js";
 
 /** Route → page element and the catalogue key of its title. */
-const pages: Record<AuthPath, { title: MessageKey; render: () => TemplateResult }> = {
+const pages: Record<AuthPagePath, { title: MessageKey; render: () => TemplateResult }> = {
   "/inloggen": { title: "login.title", render: () => html`<hd-route-login></hd-route-login>` },
   "/koppelen": { title: "link.title", render: () => html`<hd-route-link></hd-route-link>` },
   "/koppelen/pincode": { title: "pin.title", render: () => html`<hd-route-pin></hd-route-pin>` },

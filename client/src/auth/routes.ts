@@ -1,19 +1,9 @@
+import { AUTH_PAGE_PATHS, type AuthPagePath } from "../../../server/src/contracts/api/auth.js";
 import { navigate, normalisePath } from "../shared/router.js";
 
-/** Every path the identity entry (`auth.html`) renders. The server must answer each with `auth.html`. */
-export const authPaths = [
-  "/inloggen",
-  "/koppelen",
-  "/koppelen/pincode",
-  "/wachtwoord-vergeten",
-  "/wachtwoord-herstellen",
-  "/account-kiezen",
-  "/medewerker/inloggen",
-] as const;
-export type AuthPath = (typeof authPaths)[number];
-
-export function isAuthPath(path: string): path is AuthPath {
-  return (authPaths as readonly string[]).includes(normalisePath(path));
+/** True for the paths the identity entry renders ({@link AUTH_PAGE_PATHS}). */
+export function isAuthPath(path: string): path is AuthPagePath {
+  return (AUTH_PAGE_PATHS as readonly string[]).includes(normalisePath(path));
 }
 
 /** Navigates: in-page for identity paths, a full load for anything else (`/portaal`, `/auth/eherkenning/start`). */

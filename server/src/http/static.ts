@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
-import { authPaths } from "../../../client/src/auth/routes.js";
+import { AUTH_PAGE_PATHS } from "../contracts/api/auth.js";
 
 /**
  * Serves the Vite build (`dist/public`) when it exists. Without a build (`npm start` on a fresh clone) `/`
@@ -27,7 +27,7 @@ export function createStaticRouter(publicDir: string): Router {
       // `root`, not an absolute path: send() refuses any path with a dot-directory in it (e.g. /srv/.releases/…).
       res.set("Cache-Control", "no-cache").sendFile(file, { root: publicDir });
     };
-    if (existsSync(path.join(publicDir, "auth.html"))) router.get([...authPaths], sendEntry("auth.html"));
+    if (existsSync(path.join(publicDir, "auth.html"))) router.get([...AUTH_PAGE_PATHS], sendEntry("auth.html"));
     if (existsSync(path.join(publicDir, "portal.html"))) router.get(["/portaal", "/portaal/{*rest}"], sendEntry("portal.html"));
     // The agent console; `/medewerker/inloggen` is an identity page and was routed to auth.html above.
     if (existsSync(path.join(publicDir, "agent.html"))) router.get(["/medewerker", "/medewerker/{*rest}"], sendEntry("agent.html"));

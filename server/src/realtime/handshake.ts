@@ -10,11 +10,10 @@
 import type { IncomingMessage } from "node:http";
 import { handshakeAuthSchema, type RealtimePrincipal, type SocketData } from "../contracts/realtime.js";
 import { pickLocale } from "../contracts/errors.js";
-import { effectiveOrganisationId } from "../http/middleware/auth.js";
-import { loadSession, loadSessionByKey } from "../http/middleware/session.js";
-import { AgentModel } from "../modules/agents/agent.model.js";
+import { findAgentProfile } from "../modules/agents/agent.queries.js";
 import { verifyChatToken } from "../modules/chat/chat-token.js";
-import type { SessionStore } from "../modules/identity/session-store.js";
+import { loadSession, loadSessionByKey } from "../modules/identity/session-loader.js";
+import { effectiveOrganisationId, type SessionStore } from "../modules/identity/session-store.js";
 import { CHAT_LIMITS } from "../contracts/realtime.js";
 import { nowMs } from "../infra/clock.js";
 import { tokenNotAfterMs } from "./session-guard.js";
@@ -59,7 +58,7 @@ export async function authenticateHandshake(
   if (principal.type === "contact") {
     realtime = { kind: "contact", organisationId: effectiveOrganisationId(principal), pseudonym: principal.ehPseudonym, name: principal.name };
   } else {
-    const agent = await AgentModel.findById(principal.agentId).select({ displayName: 1, role: 1, disabledAt: 1 }).lean().exec();
+    const agent = await findAgentProfile(principal.agentId);
     if (!agent || agent.disabledAt) throw new HandshakeError("unauthenticated");
     realtime = { kind: "agent", agentId: principal.agentId, role: agent.role, name: agent.displayName };
   }

@@ -2,11 +2,10 @@
  * Real-time wiring of one process: handshake authentication (`io.use`), rooms joined once after it, the command
  * handlers per domain, the broadcaster, and agent console tracking for presence heartbeats.
  */
-import { Types } from "mongoose";
 import type { EventBus } from "../events/bus.js";
 import type { Logger } from "../infra/logger.js";
 import type { ChatRuntime } from "../modules/chat/chat-runtime.js";
-import { ConversationModel } from "../modules/chat/conversation.model.js";
+import { activeConversationIds, assignedConversationIds } from "../modules/chat/conversation.queries.js";
 import { activeAvailability } from "../modules/availability/index.js";
 import { presentAvailabilityChanged } from "../modules/availability/availability.service.js";
 import { nowMs } from "../infra/clock.js";
@@ -80,11 +79,8 @@ export function installRealtime(options: InstallRealtimeOptions): RealtimeHandle
       chat.trackAgentSocket(principal.agentId, 1);
       socket.on("disconnect", () => chat.trackAgentSocket(principal.agentId, -1));
       void socket.join([rooms.agents(), rooms.agent(principal.agentId)]);
-      ConversationModel.find({ state: "assigned", assignedAgentId: new Types.ObjectId(principal.agentId) })
-        .select({ _id: 1 })
-        .lean()
-        .exec()
-        .then((mine) => socket.join(mine.map((c) => rooms.conversation(String(c._id), "agent"))))
+      assignedConversationIds(principal.agentId)
+        .then((mine) => socket.join(mine.map((id) => rooms.conversation(id, "agent"))))
         .catch((err: unknown) => log.warn({ err }, "agent rooms not joined"));
     } else {
       void socket.join([rooms.contacts(), rooms.org(principal.organisationId), rooms.contact(principal.organisationId, principal.pseudonym)]);
@@ -95,11 +91,8 @@ export function installRealtime(options: InstallRealtimeOptions): RealtimeHandle
       } catch (err) {
         log.warn({ err }, "availability not sent on connect");
       }
-      ConversationModel.find({ activeKey: `${principal.organisationId}:${principal.pseudonym}` })
-        .select({ _id: 1 })
-        .lean()
-        .exec()
-        .then((mine) => socket.join(mine.map((c) => rooms.conversation(String(c._id), "contact"))))
+      activeConversationIds(principal.organisationId, principal.pseudonym)
+        .then((mine) => socket.join(mine.map((id) => rooms.conversation(id, "contact"))))
         .catch((err: unknown) => log.warn({ err }, "contact rooms not joined"));
     }
   });

@@ -2,9 +2,9 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "../contracts/realtime.js";
+import type { ClientAddress } from "../infra/client-address.js";
 import type { Logger } from "../infra/logger.js";
 import { closeRedis, createRedisClient } from "../infra/redis/client.js";
-import type { ClientAddress } from "../http/client-address.js";
 import { OpenCounter } from "./limits.js";
 
 /** Balie's Socket.IO server, typed by the real-time contract (`contracts/realtime.ts`). */

@@ -15,11 +15,11 @@
 import { AppError } from "../contracts/errors.js";
 import { IDENTITY_LIMITS } from "../contracts/api/auth.js";
 import type { EventBus } from "../events/bus.js";
-import { loadSessionByKey } from "../http/middleware/session.js";
-import { ConversationModel } from "../modules/chat/conversation.model.js";
+import { hasRunningChat } from "../modules/chat/conversation.queries.js";
 import { nowMs } from "../infra/clock.js";
 import type { Logger } from "../infra/logger.js";
 import { onSessionEnded, type SessionEnded } from "../modules/identity/session-ended.js";
+import { loadSessionByKey } from "../modules/identity/session-loader.js";
 import type { SessionStore } from "../modules/identity/session-store.js";
 import { toAckError, type BalieSocket } from "./handlers/command.js";
 import type { BalieIo } from "./io.js";
@@ -49,12 +49,7 @@ export interface SessionGuard {
 async function inRunningChat(socket: BalieSocket): Promise<boolean> {
   const principal = socket.data.principal;
   if (principal?.kind !== "contact") return false;
-  const running = await ConversationModel.exists({
-    organisationId: principal.organisationId,
-    "contact.pseudonym": principal.pseudonym,
-    state: { $in: ["queued", "assigned"] },
-  }).exec();
-  return running !== null;
+  return hasRunningChat(principal.organisationId, principal.pseudonym);
 }
 
 export function installSessionGuard({ io, bus, sessions, logger }: SessionGuardOptions): SessionGuard {

@@ -7,7 +7,7 @@ import { EvaluationModel } from "../modules/evaluations/evaluation.model.js";
 import { GtbReportModel } from "../modules/gtb/gtb-report.model.js";
 import { NewsItemModel } from "../modules/news/news-item.model.js";
 import { OrganisationModel, organisationRuleViolations } from "../modules/organisations/organisation.model.js";
-import { isBestuursnummer, isBranchCode, isInstellingscode } from "../modules/organisations/values.js";
+import { isBestuursnummer, isBranchCode, isInstellingscode } from "../contracts/api/values.js";
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from "./demo.js";
 import { HISTORY_DAYS } from "./history.js";
 

@@ -4,7 +4,8 @@
  */
 import { hash } from "@node-rs/argon2";
 import type { Agent } from "../modules/agents/agent.model.js";
-import type { Address, Branch, Contact, ContactRole, Organisation } from "../modules/organisations/organisation.model.js";
+import type { ContactRole } from "../contracts/api/organisations.js";
+import type { Address, Branch, Contact, Organisation } from "../modules/organisations/organisation.model.js";
 import { slug, type SeedContext } from "./context.js";
 import {
   AGENTS,

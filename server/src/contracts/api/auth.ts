@@ -25,6 +25,21 @@ export const CSRF_HEADER = "X-CSRF-Token";
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "balie.sid";
 
+/**
+ * Every path the identity entry (`auth.html`) renders. Here rather than in `client/` because the server must
+ * answer each of them with `auth.html` (history fallback, `http/static.ts`).
+ */
+export const AUTH_PAGE_PATHS = [
+  "/inloggen",
+  "/koppelen",
+  "/koppelen/pincode",
+  "/wachtwoord-vergeten",
+  "/wachtwoord-herstellen",
+  "/account-kiezen",
+  "/medewerker/inloggen",
+] as const;
+export type AuthPagePath = (typeof AUTH_PAGE_PATHS)[number];
+
 /** Lifetimes and limits the pages may show ("de pincode is 15 minuten geldig"). */
 export const IDENTITY_LIMITS = {
   /** Wrong attempts (password, activation code, PIN, agent password) before the account is blocked. */

@@ -21,7 +21,7 @@ import {
   emailSchema,
   phoneSchema,
   websiteSchema,
-} from "../../modules/organisations/values.js";
+} from "./values.js";
 import { objectIdSchema } from "./auth.js";
 import { noControlCharacters, singleLine } from "./single-line.js";
 

@@ -32,14 +32,6 @@ export function agentOf(req: Request, roles?: readonly AgentSessionPrincipal["ro
   return p;
 }
 
-/**
- * The organisation id a contact works for right now (a board acting for a school → the school). Portal routes
- * scope every query to it.
- */
-export function effectiveOrganisationId(p: ContactSessionPrincipal): string {
-  return p.actingForSchoolId ?? p.activeOrganisationId;
-}
-
 export const requirePrincipal = (): RequestHandler => (req, _res, next) => {
   next(principalOf(req) ? undefined : new AppError("unauthenticated"));
 };

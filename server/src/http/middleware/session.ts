@@ -15,6 +15,7 @@ import { IDENTITY_LIMITS, SESSION_COOKIE } from "../../contracts/api/auth.js";
 import { createHmac } from "node:crypto";
 import { randomToken, sha256 } from "../../modules/identity/secrets.js";
 import { announceSessionEnded } from "../../modules/identity/session-ended.js";
+import { loadSession, readCookie } from "../../modules/identity/session-loader.js";
 import type { SessionData, SessionRecord, SessionStore } from "../../modules/identity/session-store.js";
 
 /** Options of {@link createSessionMiddleware}. */
@@ -146,66 +147,6 @@ declare module "express-serve-static-core" {
 function cookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
 }
-
-/** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * Loads a live session from a Cookie header, applying idle/absolute expiry (expired ones are destroyed).
- * Also for the Socket.IO handshake. `touch: true` refreshes the idle timer.
- */
-export async function loadSession(
-  store: SessionStore,
-  cookieHeader: string | undefined,
-  options: { idleMs?: number; absoluteMs?: number; touch?: boolean } = {},
-): Promise<{ state: "none" } | { state: "expired" } | { state: "live"; key: string; record: SessionRecord }> {
-  const id = readCookie(cookieHeader, SESSION_COOKIE);
-  if (!id || id.length > 100) return { state: "none" };
-  return loadSessionByKey(store, sha256(id), options);
-}
-
-/** {@link loadSession} by store key (sha256 of the id): the real-time layer re-checks a socket's session with it. */
-export async function loadSessionByKey(
-  store: SessionStore,
-  key: string,
-  options: { idleMs?: number; absoluteMs?: number; touch?: boolean } = {},
-): Promise<{ state: "none" } | { state: "expired" } | { state: "live"; key: string; record: SessionRecord }> {
-  const record = await store.get(key);
-  if (!record) return { state: "none" };
-  const idleMs = options.idleMs ?? IDENTITY_LIMITS.sessionIdleMs;
-  const absoluteMs = options.absoluteMs ?? IDENTITY_LIMITS.sessionAbsoluteMs;
-  const at = nowMs();
-  if (at - record.lastSeenAtMs > idleMs || at - record.createdAtMs > absoluteMs) {
-    await store.destroy(key);
-    announceSessionEnded({ keyHash: key, reason: "expired" });
-    return { state: "expired" };
-  }
-  // A page load fires several API calls within a second; writing lastSeen (an fsynced journal write) for each
-  // costs more than the request itself. Refreshing at most every TOUCH_INTERVAL_MS means a session may end up to
-  // that much before its 15 minutes of idleness are up, never after.
-  if (options.touch && at - record.lastSeenAtMs >= TOUCH_INTERVAL_MS) {
-    record.lastSeenAtMs = at;
-    await store.touch(key, at, idleMs);
-  }
-  return { state: "live", key, record };
-}
-
-/** How often a live session's idle timer is written back at most. */
-export const TOUCH_INTERVAL_MS = 30_000;
 
 /** The middleware: sets `req.session` on every request. */
 export function createSessionMiddleware(options: SessionOptions): RequestHandler {

@@ -3,7 +3,7 @@
  */
 import mongoose, { Schema, type HydratedDocument, type Model, type Types } from "mongoose";
 import { now } from "../../infra/clock.js";
-import { EMAIL_RE, normaliseEmail } from "../organisations/values.js";
+import { EMAIL_RE, normaliseEmail } from "../../contracts/api/values.js";
 
 export const AGENT_ROLES = ["agent", "supervisor"] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];

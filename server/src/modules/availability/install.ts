@@ -9,7 +9,7 @@ import type { EventBus } from "../../events/bus.js";
 import type { Logger } from "../../infra/logger.js";
 import { AvailabilityService, type AvailabilityDeps } from "./availability.service.js";
 import { SseHub } from "./sse-hub.js";
-import type { ClientAddress } from "../../http/client-address.js";
+import type { ClientAddress } from "../../infra/client-address.js";
 
 /** Options of {@link installAvailability}. */
 export interface InstallAvailabilityOptions {

@@ -21,9 +21,8 @@ import {
 import { AppError } from "../../contracts/errors.js";
 import type { RealtimePrincipal } from "../../contracts/realtime.js";
 import { defineRoute, type RouteSpec } from "../../http/define-route.js";
-import { effectiveOrganisationId } from "../../http/middleware/auth.js";
 import { nowMs } from "../../infra/clock.js";
-import type { SessionPrincipal } from "../identity/session-store.js";
+import { effectiveOrganisationId, type SessionPrincipal } from "../identity/session-store.js";
 import { AgentModel } from "../agents/agent.model.js";
 import { conversationView } from "./announce.js";
 import { CannedAnswerModel, type CannedAnswer } from "./canned-answer.model.js";

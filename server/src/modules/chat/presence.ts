@@ -130,6 +130,11 @@ export async function listPresence(): Promise<AgentLoad[]> {
   return AgentLoadModel.find({}).sort({ name: 1 }).lean().exec();
 }
 
+/** The agent's load document as it is now, or null when the agent never had one. */
+export async function findAgentLoad(agentId: string): Promise<AgentLoad | null> {
+  return AgentLoadModel.findById(agentId).lean().exec();
+}
+
 /** Props of {@link capacitySetter}. */
 export interface CapacitySetterProps {
   ctx: ChatContext;

@@ -4,8 +4,8 @@
  * 1. `/eh-sim` eHerkenning simulator (when enabled; loud warning if that is production),
  * 2. `/dev/mail` development outbox (without SMTP_URL, never in production),
  * 3. the session middleware and CSRF protection for every route (the simulator is exempt),
- * 4. `/auth/eherkenning/*`, `/api/v1/{session,auth/*}`, `/api/v1/organisations/:orgId/links`,
- * 5. the hourly stale-link job (unref'ed timer).
+ * 4. `/auth/eherkenning/*`, `/api/v1/{session,auth/*}`, `/api/v1/organisations/:orgId/links`.
+ * The hourly stale-link job (`jobs/stale-link-remover.ts`) is started by `server.ts` with the other jobs.
  */
 import type { Express } from "express";
 
@@ -17,7 +17,6 @@ import { devOutboxRouter, type DevOutbox } from "../../infra/dev-outbox.js";
 import type { Logger } from "../../infra/logger.js";
 import { createMailer, type Mailer } from "../../infra/mailer.js";
 import type { Metrics } from "../../infra/metrics.js";
-import { scheduleStaleLinkRemover } from "../../jobs/stale-link-remover.js";
 import { createEhSimulator, SIMULATOR_PATH } from "../eh-simulator/simulator.js";
 import { authRouter } from "./routes/auth.routes.js";
 import { eherkenningRouter } from "./routes/eherkenning.routes.js";
@@ -35,8 +34,6 @@ export interface InstallIdentityOptions {
   sessions?: SessionStore;
   /** Claim names of a real broker (defaults: acting_subject_id / legal_subject_id / name). */
   claimNames?: Partial<EherkenningClaimNames>;
-  /** Run the hourly stale-link job (default true). */
-  scheduleJobs?: boolean;
   /** Counts mails sent and failed. */
   metrics?: Pick<Metrics, "mails">;
 }
@@ -47,7 +44,7 @@ export interface IdentityHandle {
   /** The dev outbox when mails stay in memory. */
   outbox: DevOutbox | undefined;
   sessions: SessionStore;
-  /** Stops the job timer and closes the mailer. */
+  /** Closes the mailer. */
   stop(): Promise<void>;
 }
 
@@ -128,13 +125,11 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   app.use("/api/v1", authRouter({ mailer, pepper: config.session.secret, publicUrl }));
   app.use("/api/v1", linksRouter({ sessions }));
 
-  const stopJob = options.scheduleJobs === false ? () => {} : scheduleStaleLinkRemover(log);
   return {
     mailer,
     outbox,
     sessions,
     async stop() {
-      stopJob();
       await mailer.close();
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Server-side session storage behind one small interface: MongoDB collection `sessions` by default, Redis when
  * configured. Records are keyed by sha256(session id), so a database dump does not hand out live cookies.
- * Expiry (idle 15 min, absolute 8 h) is decided by the session middleware against `clock.nowMs()`; the store's
+ * Expiry (idle 15 min, absolute 8 h) is decided by `session-loader.ts` against `clock.nowMs()`; the store's
  * own TTL (Mongo TTL index / Redis EXPIRE) only cleans up, with a margin.
  */
 import mongoose, { Schema, type Model } from "mongoose";
@@ -32,6 +32,14 @@ export interface AgentSessionPrincipal {
 }
 
 export type SessionPrincipal = ContactSessionPrincipal | AgentSessionPrincipal;
+
+/**
+ * The organisation id a contact works for right now (a board acting for a school → the school). Portal routes
+ * and the chat scope every query to it.
+ */
+export function effectiveOrganisationId(p: ContactSessionPrincipal): string {
+  return p.actingForSchoolId ?? p.activeOrganisationId;
+}
 
 /** eHerkenning identity waiting to be linked, and the PIN step's state. */
 export interface PendingLinkState {

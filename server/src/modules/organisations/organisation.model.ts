@@ -9,6 +9,13 @@
  * The role commands own that logic; the schema validator below checks what one document can say about itself.
  */
 import mongoose, { Schema, type HydratedDocument, type Model, type Types } from "mongoose";
+import {
+  CONTACT_ROLES,
+  ORGANISATION_KINDS,
+  rolesFor,
+  type ContactRole,
+  type OrganisationKind,
+} from "../../contracts/api/organisations.js";
 import { now } from "../../infra/clock.js";
 import {
   BESTUURSNUMMER_RE,
@@ -23,18 +30,7 @@ import {
   normaliseEmail,
   normalisePhone,
   normalisePostcode,
-} from "./values.js";
-
-export const ORGANISATION_KINDS = ["school", "board"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-/** Roles a school contact may have: Gemachtigde, Overige contactpersoon. */
-export const SCHOOL_ROLES = ["authorised", "other"] as const;
-/** Roles a board contact may have (none is allowed too): Gemachtigde (at most one), Doorontwikkelen BRON, RIO. */
-export const BOARD_ROLES = ["authorised", "bron_development", "rio"] as const;
-/** Every role value, as stored. */
-export const CONTACT_ROLES = ["authorised", "other", "bron_development", "rio"] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
+} from "../../contracts/api/values.js";
 
 /** Sectors. `po` primair onderwijs, `so` (voortgezet) speciaal onderwijs; news can target a sector. */
 export const SECTORS = ["po", "so"] as const;
@@ -190,7 +186,7 @@ export function organisationRuleViolations(
   for (const branch of org.branches) {
     if (!branch.code.startsWith(org.code)) problems.push("branch_code_mismatch");
   }
-  const allowed: readonly string[] = isSchool ? SCHOOL_ROLES : BOARD_ROLES;
+  const allowed: readonly string[] = rolesFor(org.kind);
   for (const contact of org.contacts) {
     if (contact.roles.some((role) => !allowed.includes(role))) problems.push("role_not_allowed");
     if (new Set(contact.roles).size !== contact.roles.length) problems.push("duplicate_role");

@@ -1,6 +1,6 @@
 /** `presence.changed` (an agent's presence or load) → the agent consoles (`agents` room). */
-import { AgentLoadModel } from "../../modules/chat/agent-load.model.js";
 import { presentPresence } from "../../modules/chat/chat-presenter.js";
+import { findAgentLoad } from "../../modules/chat/presence.js";
 import type { BroadcasterOptions } from "../broadcaster.js";
 import { rooms } from "../rooms.js";
 
@@ -9,9 +9,7 @@ export function installPresenceBroadcaster({ io, bus, logger }: BroadcasterOptio
   return bus.on(
     "presence.changed",
     ({ agentId }) => {
-      AgentLoadModel.findById(agentId)
-        .lean()
-        .exec()
+      findAgentLoad(agentId)
         .then((load) => {
           if (load) io.to(rooms.agents()).emit("presence.changed", presentPresence(load));
         })

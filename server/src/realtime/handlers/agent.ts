@@ -1,11 +1,10 @@
 /** Agent console commands: presence, sync on (re)connect, picking from the queue, transfer. */
-import { Types } from "mongoose";
 import type { Logger } from "../../infra/logger.js";
 import type { ChatContext } from "../../modules/chat/chat-context.js";
 import { presentPresence } from "../../modules/chat/chat-presenter.js";
 import { conversationView } from "../../modules/chat/announce.js";
 import { conversationTransferrer, queuePicker } from "../../modules/chat/commands/conversation-assigner.js";
-import { ConversationModel } from "../../modules/chat/conversation.model.js";
+import { assignedConversations } from "../../modules/chat/conversation.queries.js";
 import { ensureAgentLoad, presenceSetter } from "../../modules/chat/presence.js";
 import { queueSnapshot } from "../../modules/chat/queue.js";
 import { rooms } from "../rooms.js";
@@ -23,10 +22,7 @@ export function registerAgentHandlers(socket: BalieSocket, ctx: ChatContext, log
 
   onCommand(socket, "agent.sync", log, async () => {
     const load = await ensureAgentLoad(principal.agentId);
-    const mine = await ConversationModel.find({ state: "assigned", assignedAgentId: new Types.ObjectId(principal.agentId) })
-      .sort({ assignedAt: 1 })
-      .lean()
-      .exec();
+    const mine = await assignedConversations(principal.agentId);
     for (const c of mine) await socket.join(rooms.conversation(String(c._id), "agent"));
     const conversations = await Promise.all(mine.map((c) => conversationView(c)));
     return { presence: presentPresence(load), conversations, queue: (await queueSnapshot()).entries };

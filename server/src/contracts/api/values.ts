@@ -3,10 +3,11 @@
  *
  * One place for each rule, used by the mongoose models (`match` + setters) and by the API's zod schemas, so a
  * value the API accepts is always a value the database accepts. Zod issues carry stable snake_case ids as their
- * message (`invalid_postcode`, …) so clients can map them to nl/en text.
+ * message (`invalid_postcode`, …) so clients can map them to nl/en text. In contracts/ because the API schemas
+ * that use them are loaded by browsers too.
  */
 import { z } from "zod";
-import { singleLine } from "../../contracts/api/single-line.js";
+import { singleLine } from "./single-line.js";
 
 /** Instellingscode (formerly BRIN) of a school: 2 digits + 2 capital letters, e.g. `12AB`. */
 export const INSTELLINGSCODE_RE = /^\d{2}[A-Z]{2}$/;
