@@ -1,3 +1,4 @@
+import type { Express } from "express";
 import { createServer, type Server as HttpServer } from "node:http";
 import { clientAddressFor } from "./infra/client-address.js";
 import { startMetricsServer } from "./http/metrics-routes.js";
@@ -43,6 +44,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly httpServer: HttpServer;
+  /** The Express app (its route table is compared with the API contract in a test). */
+  readonly app: Express;
   readonly io: BalieIo;
   readonly mongo: MongoHandle;
   readonly redis: Redis | undefined;
@@ -230,6 +233,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       url,
       port,
       httpServer,
+      app,
       io,
       mongo,
       redis,

@@ -11,7 +11,7 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import { z } from "zod";
 import { AppError } from "../contracts/errors.js";
 import type { Mailer } from "../infra/mailer.js";
-import type { AgentSessionPrincipal, ContactSessionPrincipal, SessionPrincipal } from "../modules/identity/session-store.js";
+import type { AgentSessionPrincipal, ContactSessionPrincipal, SessionPrincipal, SessionStore } from "../modules/identity/session-store.js";
 import { zodFields } from "./middleware/error-handler.js";
 import { organisationAccess, type OrganisationAccess } from "./organisation-access.js";
 
@@ -29,6 +29,12 @@ type PrincipalFor<A extends RouteAuth> = A extends "public"
 /** The process's shared services a handler may use, built once in `app.ts` and passed to `mountRoutes`. */
 export interface RouteServices {
   mailer: Mailer;
+  /** Where sessions live (ending a person's sessions when their link is undone). */
+  sessions: SessionStore;
+  /** Pepper for PIN hashes (the session secret). */
+  pepper: string;
+  /** PUBLIC_URL, for links in mails. */
+  publicUrl: string;
 }
 
 /** What a handler receives. */

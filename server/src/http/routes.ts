@@ -9,8 +9,10 @@ import { openingHoursRoutes } from "../modules/opening-hours/opening-hours.route
 import { organisationRoutes } from "../modules/organisations/organisations.routes.js";
 import { newsRoutes } from "../modules/news/news.routes.js";
 import { historyRoutes } from "../modules/contact-moments/history-routes.js";
+import { identityRoutes } from "../modules/identity/routes/identity.routes.js";
 
 export const apiRoutes: readonly RouteSpec[] = [
+  ...identityRoutes,
   ...availabilityRoutes,
   ...openingHoursRoutes,
   ...organisationRoutes,

@@ -4,7 +4,9 @@
  * 1. `/eh-sim` eHerkenning simulator (when enabled; loud warning if that is production),
  * 2. `/dev/mail` development outbox (without SMTP_URL, never in production),
  * 3. the session middleware and CSRF protection for every route (the simulator is exempt),
- * 4. `/auth/eherkenning/*`, `/api/v1/{session,auth/*}`, `/api/v1/organisations/:orgId/links`.
+ * 4. `/auth/eherkenning/*` (browser navigations). Identity's JSON routes (`/api/v1/session`, `/api/v1/auth/*`,
+ *    an organisation's links and activation code) are declared in routes/identity.routes.ts and mounted with
+ *    every other `/api/v1` route.
  * The hourly stale-link job (`jobs/stale-link-remover.ts`) is started by `server.ts` with the other jobs.
  */
 import type { Express } from "express";
@@ -18,9 +20,7 @@ import type { Logger } from "../../infra/logger.js";
 import { createMailer, type Mailer } from "../../infra/mailer.js";
 import type { Metrics } from "../../infra/metrics.js";
 import { createEhSimulator, SIMULATOR_PATH } from "../eh-simulator/simulator.js";
-import { authRouter } from "./routes/auth.routes.js";
 import { eherkenningRouter } from "./routes/eherkenning.routes.js";
-import { linksRouter } from "./routes/links.routes.js";
 import { sha256 } from "./secrets.js";
 import { mongoSessionStore, type SessionStore } from "./session-store.js";
 
@@ -122,8 +122,6 @@ export function installIdentity(app: Express, options: InstallIdentityOptions): 
   };
 
   app.use(eherkenningRouter({ relyingParty, publicUrl, logger: log }));
-  app.use("/api/v1", authRouter({ mailer, pepper: config.session.secret, publicUrl }));
-  app.use("/api/v1", linksRouter({ sessions }));
 
   return {
     mailer,
