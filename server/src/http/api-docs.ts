@@ -7,6 +7,7 @@
 import { Router } from "express";
 import type { RouteSpec } from "./define-route.js";
 import { openApiDocument } from "./define-route.js";
+import { escapeHtml } from "../infra/html.js";
 import { apiRoutes } from "./routes.js";
 
 interface Operation {
@@ -26,8 +27,6 @@ const AUTH_TEXT: Record<string, string> = {
   supervisor: "supervisors only",
 };
 
-const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** A JSON Schema without its `$schema` line (noise on a page). */
 function bare(schema: unknown): Record<string, unknown> {

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { AppError } from "../contracts/errors.js";
 import type { Mailer } from "../infra/mailer.js";
 import type { AgentSessionPrincipal, ContactSessionPrincipal, SessionPrincipal, SessionStore } from "../modules/identity/session-store.js";
-import { zodFields } from "./middleware/error-handler.js";
+import { zodFields } from "../contracts/zod-fields.js";
 import { organisationAccess, type OrganisationAccess } from "./organisation-access.js";
 
 /** Who may call a route. */

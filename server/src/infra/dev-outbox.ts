@@ -2,6 +2,7 @@
  * Development outbox: without SMTP_URL, mails are kept in memory (last 100) and listed at `GET /dev/mail`,
  * so a newcomer can read the PIN of a demo link. Never mounted in production.
  */
+import { escapeHtml } from "./html.js";
 import { localDateTimeInWords } from "./local-time.js";
 import { Router } from "express";
 
@@ -31,10 +32,6 @@ export class DevOutbox {
   }
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 const OUTBOX_CSS = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 ul{padding:0}li{list-style:none;border-bottom:1px solid #ccc;padding:1rem 0}h2{font-size:1.125rem;margin:0 0 .25rem}

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import mongoose from "mongoose";
 import { ZodError } from "zod";
+import { zodFields } from "../../contracts/zod-fields.js";
 import {
   AppError,
   errorEnvelope,
@@ -95,22 +96,6 @@ function classify(err: unknown): Classified {
   const bodyParser = bodyParserError(err);
   if (bodyParser) return bodyParser;
   return { id: "internal_error", status: 500 };
-}
-
-/**
- * Per-field errors from zod issues, keyed by dotted path (prefixed with `params`/`query` when given). A schema
- * message that is a snake_case id (e.g. `invalid_postcode`) becomes the field's code; otherwise zod's issue code.
- */
-export function zodFields(err: ZodError, prefix?: string): Record<string, FieldError> {
-  const fields: Record<string, FieldError> = {};
-  for (const issue of err.issues) {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_root";
-    if (fields[path]) continue;
-    const required = issue.code === "invalid_type" && /received undefined/.test(issue.message);
-    const code = required ? "required" : /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : issue.code;
-    fields[path] = { code, message: issue.message };
-  }
-  return fields;
 }
 
 function mongooseKind(e: mongoose.Error.ValidatorError | mongoose.Error.CastError): string {

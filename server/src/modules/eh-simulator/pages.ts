@@ -3,7 +3,7 @@
  * supplier's login). Dutch, `lang="nl"`, one h1 per page, every control labelled, fieldsets with legends, no
  * script: keyboard users tab through native controls.
  */
-import { escapeHtml as e } from "../../infra/dev-outbox.js";
+import { escapeHtml as e } from "../../infra/html.js";
 import type { SimIdentity } from "./sim-identity.model.js";
 
 /** Fictional eHerkenning suppliers. */

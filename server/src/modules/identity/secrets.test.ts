@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isSharedEmailAddress, linkRequestSchema } from "../../contracts/api/auth.js";
-import { escapeHtml } from "../../infra/dev-outbox.js";
+import { escapeHtml } from "../../infra/html.js";
 import { createMailer } from "../../infra/mailer.js";
 import { hashActivationCode, hashPin, maskEmail, randomActivationCode, randomPin, verifyPin } from "./secrets.js";
 

@@ -6,7 +6,8 @@
  */
 import type { Socket } from "socket.io";
 import { ZodError, type z } from "zod";
-import { AppError, errorMessage, type FieldError } from "../../contracts/errors.js";
+import { AppError, errorMessage } from "../../contracts/errors.js";
+import { zodFields } from "../../contracts/zod-fields.js";
 import {
   AGENT_COMMANDS,
   commandSchemas,
@@ -88,11 +89,7 @@ export function toAckError(err: unknown, locale: "nl" | "en"): AckError {
     };
   }
   if (err instanceof ZodError) {
-    const fields: Record<string, FieldError> = {};
-    for (const issue of err.issues) {
-      const path = issue.path.map(String).join(".") || "_root";
-      fields[path] ??= { code: issue.code, message: issue.message };
-    }
+    const fields = zodFields(err);
     const tooLong = err.issues.some((i) => i.code === "too_big" && i.path.at(-1) === "text");
     const id = tooLong ? "message_too_long" : "validation_failed";
     return { id, message: errorMessage(id, locale), fields };
