@@ -82,7 +82,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // "Er staat een nieuw bericht in uw Digitaal archief" goes out through the same mailer as the PIN mails.
   configureHistoryNotifications({ mailer: identity.mailer, publicUrl: config.http.publicUrl });
 
-  app.use("/api/v1", createApiRouter({ mailer: identity.mailer, sessions: identity.sessions, pepper: config.session.secret, publicUrl: config.http.publicUrl }));
+  app.use("/api/v1", createApiRouter({ mailer: identity.mailer, sessions: identity.sessions, pepper: config.session.secret, publicUrl: config.http.publicUrl, demo: config.seed.demo }));
   if (config.apiDocs !== "off") {
     if (config.apiDocs === "agents") app.use(["/api/docs", "/api/docs.css", "/api/openapi.json"], requireAgent());
     app.use("/api", createOpenApiRouter());

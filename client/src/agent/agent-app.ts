@@ -54,6 +54,7 @@ export class HdAgentApp extends LightElement {
     canned: { state: true },
     announcement: { state: true },
     notifications: { state: true },
+    demo: { state: true },
   };
 
   declare principal: AgentPrincipal | null;
@@ -62,6 +63,7 @@ export class HdAgentApp extends LightElement {
   declare canned: CannedAnswer[];
   declare announcement: string;
   declare notifications: string;
+  declare demo: boolean;
 
   protected readonly localeController = new LocaleController(this);
   private connection: AgentConnection | undefined;
@@ -76,6 +78,7 @@ export class HdAgentApp extends LightElement {
     this.canned = [];
     this.announcement = "";
     this.notifications = this.notifier.permission;
+    this.demo = false;
   }
 
   override connectedCallback(): void {
@@ -92,6 +95,7 @@ export class HdAgentApp extends LightElement {
   private async start(): Promise<void> {
     const session = await api.get<SessionResponse>("/api/v1/session");
     api.setCsrfToken(session.csrfToken);
+    this.demo = session.demo;
     if (session.principal?.type !== "agent") {
       location.assign("/medewerker/inloggen");
       return;
@@ -237,7 +241,7 @@ export class HdAgentApp extends LightElement {
   protected override render() {
     document.title = `${t("console.title")} — ${t("layout.wordmark")}`;
     const c = this.connection;
-    return html`<hd-page-layout home-href="/medewerker">
+    return html`<hd-page-layout home-href="/medewerker" .demo=${this.demo}>
       <div slot="header-actions" class="hd-agent-app__header">
         <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => this.querySelector<HdAgentHelp>("hd-agent-help")?.show()}>
           ${t("console.helpButton")}

@@ -1,10 +1,11 @@
 import { html, type TemplateResult } from "lit";
 import { keyed } from "lit/directives/keyed.js";
-import type { AuthPagePath } from "../../../server/src/contracts/api/auth.js";
+import type { AuthPagePath, SessionResponse } from "../../../server/src/contracts/api/auth.js";
 import { define } from "../../../widgets/shared/define.js";
 import "../../../widgets/shared/hd-page-layout/hd-page-layout.js";
 import { LocaleController, t, type MessageKey } from "../../../widgets/shared/i18n/index.js";
 import { LightElement } from "../../../widgets/shared/light-element.js";
+import { api } from "../shared/api.js";
 import { RouterController } from "../shared/router.js";
 import "./pages/accounts-page.js";
 import "./pages/agent-login-page.js";
@@ -32,8 +33,26 @@ const pages: Record<AuthPagePath, { title: MessageKey; render: () => TemplateRes
  * page's `<h1>` so screen readers announce it.
  */
 export class HdAuthApp extends LightElement {
+  static override properties = { demo: { state: true } };
+  /** From the session: the footer says the installation runs on demo data. */
+  declare demo: boolean;
+
   protected readonly localeController = new LocaleController(this);
   private readonly router = new RouterController(this, isAuthPath, () => this.afterNavigation());
+
+  constructor() {
+    super();
+    this.demo = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Only the footer depends on it; a failure leaves the footer out and the page working.
+    api.get<SessionResponse>("/api/v1/session").then(
+      (session) => (this.demo = session.demo),
+      () => undefined,
+    );
+  }
 
   private afterNavigation(): void {
     this.querySelector<HTMLElement>(".hd-page-heading")?.focus();
@@ -56,7 +75,7 @@ export class HdAuthApp extends LightElement {
   protected override render() {
     const page = this.currentPage();
     document.title = `${page.title} — ${t("layout.wordmark")}`;
-    return html`<hd-page-layout home-href="/inloggen">${page.content}</hd-page-layout>`;
+    return html`<hd-page-layout home-href="/inloggen" .demo=${this.demo}>${page.content}</hd-page-layout>`;
   }
 }
 

@@ -282,7 +282,7 @@ export class HdPortalApp extends LightElement {
   protected override render() {
     const body = this.renderBody();
     document.title = `${body.title} — ${t("layout.wordmark")}`;
-    return html`<hd-page-layout home-href=${portalRoot} .showLanguageSwitch=${false}
+    return html`<hd-page-layout home-href=${portalRoot} .showLanguageSwitch=${false} .demo=${this.session?.demo === true}
       @hd-open-organisation=${this.onOpenOrganisation}
       @hd-portal-logout=${this.onLogout}
       @hd-organisation-changed=${this.onOrganisationChanged}>

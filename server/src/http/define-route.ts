@@ -35,6 +35,8 @@ export interface RouteServices {
   pepper: string;
   /** PUBLIC_URL, for links in mails. */
   publicUrl: string;
+  /** This installation runs on demo data (config `seed.demo`; never in production). */
+  demo: boolean;
 }
 
 /** What a handler receives. */

@@ -25,12 +25,15 @@ export class HdPageLayout extends LightElement {
   static override properties = {
     homeHref: { type: String, attribute: "home-href" },
     showLanguageSwitch: { type: Boolean, attribute: "show-language-switch" },
+    demo: { type: Boolean },
   };
 
   /** Where the wordmark links to; default "/". */
   declare homeHref: string;
   /** Show the language switch in the banner; default true. */
   declare showLanguageSwitch: boolean;
+  /** The installation runs on demo data (the session says so): the footer tells people it is not real. */
+  declare demo: boolean;
 
   protected readonly localeController = new LocaleController(this);
   private content: Node[] | undefined;
@@ -40,6 +43,7 @@ export class HdPageLayout extends LightElement {
     super();
     this.homeHref = "/";
     this.showLanguageSwitch = true;
+    this.demo = false;
   }
 
   override connectedCallback(): void {
@@ -81,11 +85,13 @@ export class HdPageLayout extends LightElement {
       <main class="hd-page-layout__main" id=${mainId} tabindex="-1">
         <div class="hd-page-layout__main-content">${this.content}</div>
       </main>
-      <footer class="utrecht-page-footer hd-page-layout__footer">
-        <div class="hd-page-layout__footer-content">
-          <p class="utrecht-paragraph utrecht-paragraph--small">${t("layout.footerText")}</p>
-        </div>
-      </footer>
+      ${this.demo
+        ? html`<footer class="utrecht-page-footer hd-page-layout__footer">
+            <div class="hd-page-layout__footer-content">
+              <p class="utrecht-paragraph utrecht-paragraph--small">${t("layout.footerText")}</p>
+            </div>
+          </footer>`
+        : nothing}
     `;
   }
 }

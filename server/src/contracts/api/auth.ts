@@ -182,6 +182,8 @@ export const sessionResponseSchema = z.object({
   /** When the session ends if idle / at the latest (null for anonymous sessions). */
   idleExpiresAt: isoDate.nullable(),
   absoluteExpiresAt: isoDate.nullable(),
+  /** This installation runs on demo data (fictitious schools and people): the pages say so. Never in production. */
+  demo: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

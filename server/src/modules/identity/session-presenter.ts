@@ -39,7 +39,7 @@ export async function presentPrincipal(p: SessionPrincipal): Promise<Principal |
 }
 
 /** `GET /api/v1/session` body. Creates a pre-session for anonymous visitors (for the CSRF token). */
-export async function presentSession(session: RequestSession): Promise<SessionResponse> {
+export async function presentSession(session: RequestSession, demo: boolean): Promise<SessionResponse> {
   const csrfToken = await session.ensureCsrfToken();
   const data = session.data;
   const principal = data.principal ? await presentPrincipal(data.principal) : null;
@@ -48,6 +48,7 @@ export async function presentSession(session: RequestSession): Promise<SessionRe
   return {
     authenticated: principal !== null,
     csrfToken,
+    demo,
     principal,
     pendingLink: pending
       ? {

@@ -59,9 +59,9 @@ export const identityRoutes: readonly RouteSpec[] = [
     tag: TAG,
     auth: "public",
     response: sessionResponseSchema,
-    handler: async ({ req, res }) => {
+    handler: async ({ req, res, services }) => {
       res.set("Cache-Control", "no-store");
-      return presentSession(req.session);
+      return presentSession(req.session, services.demo);
     },
   }),
   defineRoute({
@@ -72,10 +72,10 @@ export const identityRoutes: readonly RouteSpec[] = [
     auth: "contact",
     body: switchRequestSchema,
     response: sessionResponseSchema,
-    handler: async ({ req, body, principal }) => {
+    handler: async ({ req, body, principal, services }) => {
       const next = await accountSwitcher({ principal, organisationId: body.organisationId, ip: req.ip });
       await req.session.update({ principal: next });
-      return presentSession(req.session);
+      return presentSession(req.session, services.demo);
     },
   }),
   defineRoute({
@@ -120,7 +120,7 @@ export const identityRoutes: readonly RouteSpec[] = [
       };
       await req.session.rotate({ principal, pendingLink: null });
       await recordAudit({ type: "login", actor: { type: "contact", id: identity.pseudonym }, organisationId, ip: req.ip, data: { method: "link" } });
-      return { redirectTo: "/portaal", session: await presentSession(req.session) };
+      return { redirectTo: "/portaal", session: await presentSession(req.session, services.demo) };
     },
   }),
   defineRoute({
@@ -169,10 +169,10 @@ export const identityRoutes: readonly RouteSpec[] = [
     auth: "public",
     body: agentLoginRequestSchema,
     response: sessionResponseSchema,
-    handler: async ({ req, body }) => {
+    handler: async ({ req, body, services }) => {
       const principal = await agentAuthenticator({ username: body.username, password: body.password, ip: req.ip });
       await req.session.rotate({ principal, pendingLink: null });
-      return presentSession(req.session);
+      return presentSession(req.session, services.demo);
     },
   }),
   defineRoute({
@@ -182,7 +182,7 @@ export const identityRoutes: readonly RouteSpec[] = [
     tag: TAG,
     auth: "public",
     response: sessionResponseSchema,
-    handler: async ({ req, principal }) => {
+    handler: async ({ req, principal, services }) => {
       if (principal) {
         await recordAudit({
           type: "logout",
@@ -192,7 +192,7 @@ export const identityRoutes: readonly RouteSpec[] = [
         });
       }
       await req.session.destroy();
-      return presentSession(req.session);
+      return presentSession(req.session, services.demo);
     },
   }),
   defineRoute({
