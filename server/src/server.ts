@@ -10,8 +10,9 @@ import type { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import type { Config } from "./config/env.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
-import { scheduleOrphanChunkSweeper } from "./jobs/orphan-chunk-sweeper.js";
-import { scheduleStaleLinkRemover } from "./jobs/stale-link-remover.js";
+import { sweepOrphanChunks } from "./jobs/orphan-chunk-sweeper.js";
+import { scheduleJob } from "./jobs/schedule.js";
+import { removeStaleLinks } from "./jobs/stale-link-remover.js";
 import { createLogger, type Logger } from "./infra/logger.js";
 import { connectMongo, type MongoHandle } from "./infra/mongo.js";
 import { missingIndexes, syncIndexes } from "./infra/mongo-indexes.js";
@@ -178,9 +179,13 @@ export async function startServer(config: Config, options: StartServerOptions = 
     });
 
     // Hourly: GridFS chunks of archive uploads whose process died mid-upload (safe on every node at once).
-    const stopOrphanChunkSweeper = scheduleOrphanChunkSweeper(logger);
+    const stopOrphanChunkSweeper = scheduleJob(logger, { run: sweepOrphanChunks, done: "orphan archive chunks removed", failed: "orphan chunk sweep failed" });
     // Hourly: eHerkenning links unused for 18 months (a conditional delete per link, safe on every node at once).
-    const stopStaleLinkRemover = scheduleStaleLinkRemover(logger.child({ module: "identity" }));
+    const stopStaleLinkRemover = scheduleJob(logger.child({ module: "identity" }), {
+      run: removeStaleLinks,
+      done: "stale eHerkenning links removed",
+      failed: "stale link removal failed",
+    });
     observeChat(metrics, bus);
     metrics.gauge("balie_socketio_connections", "Open Socket.IO connections on this node", () => io.engine.clientsCount);
     metrics.gauge("balie_availability_streams", "Open availability SSE streams on this node", () => availability.hub.size);

@@ -2,7 +2,7 @@
  * Removes GridFS chunks of archive uploads that never finished: a process killed mid-upload (crash, kill -9,
  * OOM, power loss) leaves the chunks it wrote without the files document GridFS writes last, and nothing else
  * ever refers to them. A refused or aborted upload cleans up after itself (upload-receiver.ts); this job is for
- * the uploads whose process died. Runs hourly on an unref'ed timer ({@link scheduleOrphanChunkSweeper});
+ * the uploads whose process died. Runs hourly on an unref'ed timer (server.ts, jobs/schedule.ts);
  * {@link sweepOrphanChunks} is callable from tests.
  *
  * Chunks carry no time of their own, so the age is that of `files_id`: the receiver makes it an ObjectId from
@@ -15,7 +15,6 @@
  */
 import mongoose, { Types } from "mongoose";
 import { nowMs } from "../infra/clock.js";
-import type { Logger } from "../infra/logger.js";
 import { ARCHIVE_BUCKET } from "../modules/archive/archive-item.model.js";
 
 /** How old an upload's `files_id` must be before its chunks without a files document count as orphans. */
@@ -44,15 +43,4 @@ export async function sweepOrphanChunks(): Promise<number> {
     removed += result.deletedCount;
   }
   return removed;
-}
-
-/** Runs {@link sweepOrphanChunks} every `intervalMs` (default 1 h); returns a stop function. */
-export function scheduleOrphanChunkSweeper(logger: Logger, intervalMs = 60 * 60_000): () => void {
-  const timer = setInterval(() => {
-    sweepOrphanChunks()
-      .then((n) => n > 0 && logger.info({ removed: n }, "orphan archive chunks removed"))
-      .catch((err: unknown) => logger.error({ err }, "orphan chunk sweep failed"));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

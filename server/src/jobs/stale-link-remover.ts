@@ -1,10 +1,9 @@
 /**
  * Removes eHerkenning links not used for 18 months (by the clock); the person must link again. Runs hourly on
- * an unref'ed timer ({@link scheduleStaleLinkRemover}); {@link removeStaleLinks} is callable from tests.
+ * an unref'ed timer (server.ts, jobs/schedule.ts); {@link removeStaleLinks} is callable from tests.
  */
 import { IDENTITY_LIMITS } from "../contracts/api/auth.js";
 import { nowMs } from "../infra/clock.js";
-import type { Logger } from "../infra/logger.js";
 import { recordAudit } from "../modules/audit/record-audit.js";
 import { EherkenningLinkModel } from "../modules/identity/eherkenning-link.model.js";
 
@@ -22,15 +21,4 @@ export async function removeStaleLinks(): Promise<number> {
     }
   }
   return removed;
-}
-
-/** Runs {@link removeStaleLinks} every `intervalMs` (default 1 h); returns a stop function. */
-export function scheduleStaleLinkRemover(logger: Logger, intervalMs = 60 * 60_000): () => void {
-  const timer = setInterval(() => {
-    removeStaleLinks()
-      .then((n) => n > 0 && logger.info({ removed: n }, "stale eHerkenning links removed"))
-      .catch((err: unknown) => logger.error({ err }, "stale link removal failed"));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -146,9 +146,11 @@ class AgentSide {
 
 const chatWindow = (page: Page) => page.locator("hd-chat-window");
 
-/** What the page's availability stream last said (the widget's own state, fed by the SSE stream). */
-const shownAvailable = (page: Page) =>
-  page.locator("hd-chat").evaluate((el) => (el as unknown as { availability: { value?: { available: boolean } } }).availability.value?.available);
+/**
+ * Whether a second tab of the same browser (same sticky node, no chat of its own) shows the Chat button: it
+ * shows only while the availability stream says the chat is available.
+ */
+const launcherShown = (tab: Page) => tab.locator("hd-chat .launcher").count().then((n) => n > 0);
 
 async function schoolTypes(page: Page, text: string): Promise<void> {
   const input = chatWindow(page).locator("#message");
@@ -227,10 +229,14 @@ describe("two nodes behind HAProxy", { timeout: 180_000 }, () => {
 
     // The availability stream went down with the node; it reconnected through the proxy to the survivor and
     // follows the agent's status again: pause closes the chat for new questions, online opens it.
+    const tab = await page.context().newPage();
+    await tab.goto(page.url());
+    await expect.poll(() => launcherShown(tab), { timeout: 20_000 }).toBe(true);
     expect((await agent.cmd("presence.set", { status: "pause" })).ok).toBe(true);
-    await expect.poll(() => shownAvailable(page), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => launcherShown(tab), { timeout: 20_000 }).toBe(false);
     expect((await agent.cmd("presence.set", { status: "online" })).ok).toBe(true);
-    await expect.poll(() => shownAvailable(page), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => launcherShown(tab), { timeout: 20_000 }).toBe(true);
+    await tab.close();
     await startNode(victim);
   });
 
